@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (see docs/architecture.md):
+//   C:      CLua · CProtobufC · CGRPCCore (system) · CTemporalProto (generated) · CGrpcShim · CLuaShim
+//   Swift:  TemporalModel (pure values) · TemporalWire (only importer of CTemporalProto)
+//           TemporalRPC (only importer of CGrpcShim) · LuaRuntime (only importer of CLua/CLuaShim)
+//           Replay (pure) · Registry (YAML) · WorkflowRuntime · ActivityRuntime · Worker · moonflow
+let package = Package(
+    name: "Moonflow",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "moonflow", targets: ["moonflow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+    ],
+    targets: [
+        // System libraries. grpc deliberately has no pkgConfig: its Requires
+        // chain overflows the linker command line (see docs/architecture.md).
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+        .systemLibrary(name: "CProtobufC", pkgConfig: "libprotobuf-c", providers: [.apt(["libprotobuf-c-dev"])]),
+        .systemLibrary(name: "CGRPCCore", providers: [.apt(["libgrpc-dev"])]),
+
+        // C targets.
+        .target(name: "CTemporalProto", dependencies: ["CProtobufC"]),
+        .target(name: "CGrpcShim", dependencies: ["CGRPCCore"],
+                linkerSettings: [.linkedLibrary("grpc"), .linkedLibrary("gpr")]),
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
+
+        // Swift layers.
+        .target(name: "TemporalModel"),
+        .target(name: "TemporalWire", dependencies: ["TemporalModel", "CTemporalProto", "CProtobufC"]),
+        .target(name: "TemporalRPC", dependencies: [
+            "TemporalModel", "TemporalWire", "CGrpcShim",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "LuaRuntime", dependencies: ["TemporalModel", "CLuaShim", "CLua"]),
+        .target(name: "Replay", dependencies: ["TemporalModel"]),
+        .target(name: "Registry", dependencies: ["TemporalModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "WorkflowRuntime", dependencies: ["TemporalModel", "Replay", "LuaRuntime", "Registry"]),
+        .target(name: "ActivityRuntime", dependencies: ["TemporalModel", "LuaRuntime", "Registry"]),
+        .target(name: "Worker", dependencies: [
+            "TemporalModel", "TemporalRPC", "Replay", "WorkflowRuntime", "ActivityRuntime", "Registry",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .executableTarget(name: "moonflow", dependencies: [
+            "Worker", "Registry", "TemporalRPC", "TemporalModel", "WorkflowRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+
+        // Tests. Unit tests need no server; IntegrationTests start a real
+        // `temporal server start-dev` (see Tests/IntegrationTests/DevServer.swift).
+        .testTarget(name: "TemporalModelTests", dependencies: ["TemporalModel"]),
+        .testTarget(name: "TemporalWireTests", dependencies: ["TemporalWire", "TemporalModel"]),
+        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "TemporalModel"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "TemporalModel"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
+        .testTarget(name: "WorkflowRuntimeTests", dependencies: ["WorkflowRuntime", "Replay", "Registry", "TemporalModel"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TemporalRPC", "TemporalModel", "Worker", "Registry"]),
+    ]
+)

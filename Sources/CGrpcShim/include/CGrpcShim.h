@@ -1,0 +1,1 @@
+void CGrpcShim_placeholder(void);

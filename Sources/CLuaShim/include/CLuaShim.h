@@ -1,0 +1,1 @@
+void CLuaShim_placeholder(void);

@@ -1,0 +1,2 @@
+#include "CLuaShim.h"
+void CLuaShim_placeholder(void) {}

@@ -1,0 +1,1 @@
+void CTemporalProto_placeholder(void);

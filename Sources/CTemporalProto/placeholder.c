@@ -1,0 +1,2 @@
+#include "CTemporalProto.h"
+void CTemporalProto_placeholder(void) {}
