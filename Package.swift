@@ -58,11 +58,13 @@ let package = Package(
         // Tests. Unit tests need no server; IntegrationTests start a real
         // `temporal server start-dev` (see Tests/IntegrationTests/DevServer.swift).
         .testTarget(name: "TemporalModelTests", dependencies: ["TemporalModel"]),
+        .target(name: "TestSupport", dependencies: ["TemporalModel"], path: "Tests/TestSupport"),
         .testTarget(name: "TemporalWireTests", dependencies: ["TemporalWire", "TemporalModel"]),
+        .testTarget(name: "TemporalRPCTests", dependencies: ["TemporalRPC", "TemporalWire", "TemporalModel", "TestSupport"]),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "TemporalModel"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "TemporalModel"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
         .testTarget(name: "WorkflowRuntimeTests", dependencies: ["WorkflowRuntime", "Replay", "Registry", "TemporalModel"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TemporalRPC", "TemporalModel", "Worker", "Registry"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TemporalRPC", "TemporalModel", "Worker", "Registry", "TestSupport"]),
     ]
 )
