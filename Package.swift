@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "WorkflowRuntime", dependencies: ["TemporalModel", "Replay", "LuaRuntime", "Registry"]),
         .target(name: "ActivityRuntime", dependencies: ["TemporalModel", "LuaRuntime", "Registry"]),
         .target(name: "Worker", dependencies: [
-            "TemporalModel", "TemporalRPC", "Replay", "WorkflowRuntime", "ActivityRuntime", "Registry",
+            "TemporalModel", "TemporalRPC", "Replay", "WorkflowRuntime", "ActivityRuntime", "Registry", "LuaRuntime",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
@@ -62,9 +62,9 @@ let package = Package(
         .testTarget(name: "TemporalWireTests", dependencies: ["TemporalWire", "TemporalModel"]),
         .testTarget(name: "TemporalRPCTests", dependencies: ["TemporalRPC", "TemporalWire", "TemporalModel", "TestSupport"]),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "TemporalModel"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "TemporalModel"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "TemporalModel", "TestSupport"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
-        .testTarget(name: "WorkflowRuntimeTests", dependencies: ["WorkflowRuntime", "Replay", "Registry", "TemporalModel"]),
+        .testTarget(name: "WorkflowRuntimeTests", dependencies: ["WorkflowRuntime", "Replay", "Registry", "TemporalModel", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TemporalRPC", "TemporalModel", "Worker", "Registry", "TestSupport"]),
     ]
 )

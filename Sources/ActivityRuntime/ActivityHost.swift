@@ -1,0 +1,95 @@
+import Foundation
+import LuaRuntime
+import Registry
+import TemporalModel
+
+/// One `LuaState` with the activity prelude; loads each `function.lua`
+/// entry once and calls it per task. Confined to one `LuaExecutor`.
+final class ActivityHost {
+    let lua: LuaState
+    private let loadFunction: LuaRef
+    private let callFunction: LuaRef
+    private var loaded: [String: LuaRef] = [:]
+
+    init() throws(LuaError) {
+        lua = try LuaState()
+        let base = try lua.makeActivitySandbox()
+        defer { base.release() }
+        let commonChunk = try lua.load(source: CommonModules.source, chunkName: "=moonflow/common.lua")
+        defer { commonChunk.release() }
+        guard let common = try lua.call(commonChunk).first?.ref else {
+            throw LuaError(kind: .runtime, message: "internal: common prelude returned no table")
+        }
+        defer { common.release() }
+        let json = try lua.makeJSONModule()
+        defer { json.release() }
+        let host = try Self.makeHostTable(lua)
+        defer { host.release() }
+        let preludeChunk = try lua.load(source: ActivityPrelude.source, chunkName: "=moonflow/activity.lua")
+        defer { preludeChunk.release() }
+        guard let prelude = try lua.call(preludeChunk, [.ref(common), .ref(base), .ref(json), .ref(host)]).first?.ref,
+              let load = try lua.field(prelude, "load").ref, let call = try lua.field(prelude, "call").ref else {
+            throw LuaError(kind: .runtime, message: "internal: activity prelude lacks load/call")
+        }
+        prelude.release()
+        loadFunction = load
+        callFunction = call
+    }
+
+    private static func makeHostTable(_ lua: LuaState) throws(LuaError) -> LuaRef {
+        let host = try lua.newTable()
+        try lua.registerFunction(in: host, name: "now_ns") { _ in
+            var ts = timespec()
+            clock_gettime(CLOCK_REALTIME, &ts)
+            return .values([.integer(Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec))])
+        }
+        try lua.registerFunction(in: host, name: "sleep_ns") { frame in
+            let ns = max(0, frame.integer(at: 1) ?? 0)
+            var request = timespec(tv_sec: Int(ns / 1_000_000_000), tv_nsec: Int(ns % 1_000_000_000))
+            var remaining = timespec()
+            while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+            return .results(0)
+        }
+        try lua.registerFunction(in: host, name: "getenv") { frame in
+            guard let name = frame.string(at: 1), let value = ProcessInfo.processInfo.environment[name] else {
+                return .values([.nil])
+            }
+            return .values([.string(value)])
+        }
+        return host
+    }
+
+    /// The loaded function of `entry`, loading it on first use.
+    func function(for entry: FunctionEntry, registry: Registry) throws(LuaError) -> LuaRef {
+        if let fn = loaded[entry.id] { return fn }
+        var libraries: [String: JSONValue] = [:]
+        for (alias, id) in entry.imports {
+            if let lib = registry.luaEntry(id) {
+                libraries[alias] = .object(["source": .string(lib.source.text), "chunkname": .string(chunkName(lib.source))])
+            }
+        }
+        let spec: JSONValue = .object([
+            "source": .string(entry.source.text), "chunkname": .string(chunkName(entry.source)),
+            "method": .string(entry.method), "entry_id": .string(entry.id),
+            "modules": .object(Dictionary(uniqueKeysWithValues: entry.modules.map { ($0, JSONValue.bool(true)) })),
+            "libraries": .object(libraries),
+        ])
+        guard let fn = try lua.call(loadFunction, [.json(spec)]).first?.ref else {
+            throw LuaError(kind: .runtime, message: "internal: load returned nothing")
+        }
+        loaded[entry.id] = fn
+        return fn
+    }
+
+    /// Calls a loaded function; returns the prelude's `{ok, value | error}`.
+    func call(_ fn: LuaRef, info: JSONValue, args: [JSONValue]) throws(LuaError) -> JSONValue {
+        let results = try lua.call(callFunction, [.ref(fn), .json(info), .json(.array(args)), .integer(Int64(args.count))])
+        guard let first = results.first else { return .null }
+        defer { first.ref?.release() }
+        return try lua.json(first, path: "activity result")
+    }
+
+    private func chunkName(_ source: LuaSource) -> String {
+        source.chunkName.hasPrefix("@") || source.chunkName.hasPrefix("=") ? source.chunkName : "@" + source.chunkName
+    }
+}

@@ -1,0 +1,93 @@
+import LuaRuntime
+import Registry
+import Synchronization
+import TemporalModel
+
+/// How an activity task ended.
+public enum ActivityTaskAnswer: Sendable {
+    case completed([Payload])
+    case failed(Failure)
+    case canceled([Payload])
+}
+
+/// Runs the `function.lua` activities of one `temporal.worker`. Each
+/// running activity has a Lua executor (its own `lua_State`) to itself,
+/// so an activity that blocks (sleeps, waits on I/O) holds up no other.
+public final class ActivityPool: Sendable {
+    private let registry: Registry
+    private let entries: [String: FunctionEntry]
+    private let label: String
+    private let idle = Mutex<[LuaExecutor<ActivityHost?>]>([])
+
+    public init(registry: Registry, workerId: String) {
+        self.registry = registry
+        var entries: [String: FunctionEntry] = [:]
+        for entry in registry.activities(forWorker: workerId) { entries[entry.id] = entry }
+        self.entries = entries
+        label = "moonflow.activity.\(workerId)"
+    }
+
+    /// The activity types this pool runs (their entry ids).
+    public var activityTypes: [String] { entries.keys.sorted() }
+
+    public func handles(activityType: String) -> Bool { entries[activityType] != nil }
+
+    public func run(_ task: ActivityTask) async -> ActivityTaskAnswer {
+        guard let entry = entries[task.activityType] else {
+            return .failed(Failure(message: "activity type \(task.activityType) is not registered", source: "Moonflow",
+                                   info: .application(type: "NOT_FOUND", nonRetryable: true, details: [])))
+        }
+        let args: [JSONValue]
+        do throws(PayloadError) {
+            args = try PayloadCodec.decode(task.input)
+        } catch {
+            return .failed(ErrorValue(kind: "INVALID", message: "cannot decode the input of activity \(task.activityType): \(error)",
+                                      retryable: false).failure())
+        }
+        let info = Self.info(task)
+        let executor = idle.withLock { $0.popLast() } ?? LuaExecutor(label: label, context: nil)
+        defer { idle.withLock { $0.append(executor) } }
+        let registry = self.registry
+        return await executor.run { host in
+            Self.call(entry, args: args, info: info, registry: registry, host: &host)
+        }
+    }
+
+    private static func call(_ entry: FunctionEntry, args: [JSONValue], info: JSONValue, registry: Registry,
+                             host: inout ActivityHost?) -> ActivityTaskAnswer {
+        do throws(LuaError) {
+            if host == nil { host = try ActivityHost() }
+            guard let host else { return internalError("no Lua host", "") }
+            let fn = try host.function(for: entry, registry: registry)
+            let answer = try host.call(fn, info: info, args: args)
+            guard case .object(let o) = answer else { return internalError("activity returned \(answer)", "") }
+            if case .bool(true)? = o["ok"] {
+                do throws(PayloadError) {
+                    return .completed([try PayloadCodec.encode(o["value"] ?? .null)])
+                } catch {
+                    return .failed(ErrorValue(kind: "INVALID", message: "cannot encode the result of \(entry.id): \(error)",
+                                              retryable: false).failure())
+                }
+            }
+            return .failed(ErrorValue(json: o["error"] ?? .null).failure())
+        } catch {
+            // Load errors (syntax, missing method) and conversion errors.
+            return internalError(error.message, error.traceback)
+        }
+    }
+
+    private static func internalError(_ message: String, _ traceback: String) -> ActivityTaskAnswer {
+        .failed(ErrorValue(kind: "INTERNAL", message: message, traceback: traceback).failure())
+    }
+
+    private static func info(_ task: ActivityTask) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "activity_id": .string(task.activityId), "activity_type": .string(task.activityType),
+            "attempt": .int(Int64(task.attempt)), "workflow_id": .string(task.workflowExecution.workflowId),
+            "run_id": .string(task.workflowExecution.runId), "workflow_type": .string(task.workflowType),
+            "namespace": .string(task.workflowNamespace),
+        ]
+        if let last = task.heartbeatDetails.last, let value = try? PayloadCodec.decode(last) { o["heartbeat_details"] = value }
+        return .object(o)
+    }
+}

@@ -1,0 +1,113 @@
+/// The activity prelude: loads `function.lua` entries into their own
+/// environments and calls them, turning results and errors into plain
+/// tables. Evaluated once per `lua_State` with `(common, base, json, host)`;
+/// returns `{load, call}`.
+enum ActivityPrelude {
+    static let source = #"""
+local common, base, json, host = ...
+local errors, ErrorMT = common.errors, common.ErrorMT
+local pack, unpack = table.pack, table.unpack
+local traceback = debug.traceback
+
+local current = nil   -- the activity task being run (info table)
+
+local activity = {}
+function activity.info()
+  local i = {}
+  for k, v in pairs(current or {}) do i[k] = v end
+  return i
+end
+function activity.heartbeat(details)
+  if current then current.heartbeat_details = details end
+end
+function activity.is_cancelled() return false end
+
+local time = { NANOSECOND = 1, MICROSECOND = 1000, MILLISECOND = 1000000, SECOND = 1000000000,
+  MINUTE = 60000000000, HOUR = 3600000000000 }
+function time.now_unix_nano() return host.now_ns() end
+function time.sleep(d)
+  local ns = d
+  if type(d) == "string" then
+    local err
+    ns, err = common.parse_duration_ns(d)
+    if not ns then error("time.sleep: " .. err, 2) end
+  elseif type(d) == "table" and d.ns then ns = d.ns end
+  if type(ns) ~= "number" then error("time.sleep expects a duration", 2) end
+  host.sleep_ns(math.floor(ns))
+end
+function time.parse_duration(s)
+  local ns, err = common.parse_duration_ns(s)
+  if not ns then return nil, errors.new { kind = "INVALID", message = err } end
+  return { ns = ns }
+end
+
+local env_module = {}
+function env_module.get(name) return host.getenv(name) end
+
+local builtin = { json = json, time = time, errors = errors, env = env_module }
+
+local M = {}
+
+--- Loads an entry: {source, chunkname, method, entry_id, modules, libraries}.
+--- Returns the function to call, or raises with the load error.
+function M.load(spec)
+  local env = setmetatable({}, { __index = base })
+  env._G = env
+  env.errors = errors
+  env.activity = activity
+  local loaded = {}
+  function env.require(name)
+    if loaded[name] ~= nil then return loaded[name] end
+    local lib = spec.libraries and spec.libraries[name]
+    if lib then
+      local chunk, err = load(lib.source, lib.chunkname, "t", env)
+      if not chunk then error(err, 0) end
+      loaded[name] = chunk() or true
+      return loaded[name]
+    end
+    if not (spec.modules and spec.modules[name]) then
+      error("module '" .. tostring(name) .. "' is not listed in modules of " .. spec.entry_id, 2)
+    end
+    local m = builtin[name]
+    if m == nil then error("module '" .. tostring(name) .. "' is not available in this Moonflow version", 2) end
+    loaded[name] = m
+    return m
+  end
+  local chunk, err = load(spec.source, spec.chunkname, "t", env)
+  if not chunk then error(err, 0) end
+  local module = chunk()
+  local fn = module
+  if type(module) == "table" then fn = module[spec.method] end
+  if fn == nil and module == nil then fn = rawget(env, spec.method) end
+  if type(fn) ~= "function" then
+    error(spec.chunkname:gsub("^@", "") .. " must return a function or a table with function '" .. spec.method
+      .. "' (got " .. type(fn) .. ")", 0)
+  end
+  return fn
+end
+
+local function on_error(e)
+  return { value = e, traceback = traceback(nil, 2) }
+end
+
+--- Calls a loaded function. Returns {ok=true, value=} or {ok=false, error=}.
+function M.call(fn, info, args, nargs)
+  current = info
+  local r = pack(xpcall(fn, on_error, unpack(args or {}, 1, nargs or 0)))
+  current = nil
+  if not r[1] then
+    local e, tb = r[2].value, r[2].traceback
+    if type(e) == "string" or e == nil then
+      return { ok = false, error = { kind = "INTERNAL", message = tostring(e), traceback = tb } }
+    end
+    local t = common.error_to_host(e)
+    t.traceback = t.traceback or tb
+    return { ok = false, error = t }
+  end
+  if r[3] ~= nil then return { ok = false, error = common.error_to_host(r[3]) } end
+  return { ok = true, value = r[2] }
+end
+
+return M
+"""#
+}

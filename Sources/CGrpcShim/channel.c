@@ -1,0 +1,129 @@
+/* Channel creation (insecure or TLS) and destruction. */
+#define _GNU_SOURCE
+#include "mfg_internal.h"
+
+#include <grpc/grpc_security.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Copies pointer+length bytes into a fresh NUL-terminated string
+ * (NULL stays NULL). Sets *failed on allocation failure. */
+static char *mfg_cstring(const uint8_t *bytes, size_t len, int *failed) {
+    if (bytes == NULL) return NULL;
+    char *s = malloc(len + 1);
+    if (s == NULL) { *failed = 1; return NULL; }
+    memcpy(s, bytes, len);
+    s[len] = '\0';
+    return s;
+}
+
+/* Frees and wipes a copied secret. */
+static void mfg_free_secret(char *s) {
+    if (s == NULL) return;
+    volatile char *v = s;
+    while (*v) *v++ = 0;
+    free(s);
+}
+
+static grpc_channel_credentials *mfg_make_credentials(const mfg_channel_options *o, int *rc) {
+    if (!o->use_tls) {
+        grpc_channel_credentials *c = grpc_insecure_credentials_create();
+        if (c == NULL) *rc = MFG_E_CREDENTIALS;
+        return c;
+    }
+    if ((o->client_cert_pem == NULL) != (o->client_key_pem == NULL)) {
+        *rc = MFG_E_INVALID_ARGUMENT;
+        return NULL;
+    }
+    int failed = 0;
+    char *roots = mfg_cstring(o->root_pem, o->root_pem_len, &failed);
+    char *cert = mfg_cstring(o->client_cert_pem, o->client_cert_pem_len, &failed);
+    char *key = mfg_cstring(o->client_key_pem, o->client_key_pem_len, &failed);
+    grpc_channel_credentials *c = NULL;
+    if (failed) {
+        *rc = MFG_E_NO_MEMORY;
+    } else {
+        grpc_ssl_pem_key_cert_pair pair = { .private_key = key, .cert_chain = cert };
+        c = grpc_ssl_credentials_create(roots, cert ? &pair : NULL, NULL, NULL);
+        if (c == NULL) *rc = MFG_E_CREDENTIALS;
+    }
+    free(roots);
+    free(cert);
+    mfg_free_secret(key);
+    return c;
+}
+
+static grpc_arg mfg_int_arg(const char *key, int value) {
+    grpc_arg a;
+    a.type = GRPC_ARG_INTEGER;
+    a.key = (char *)key;
+    a.value.integer = value;
+    return a;
+}
+
+static grpc_arg mfg_string_arg(const char *key, const char *value) {
+    grpc_arg a;
+    a.type = GRPC_ARG_STRING;
+    a.key = (char *)key;
+    a.value.string = (char *)value;
+    return a;
+}
+
+static int mfg_or(int value, int fallback) { return value > 0 ? value : fallback; }
+
+int mfg_channel_create(const mfg_channel_options *o, mfg_channel **out) {
+    if (out == NULL) return MFG_E_INVALID_ARGUMENT;
+    *out = NULL;
+    if (o == NULL || o->target == NULL || o->target[0] == '\0') return MFG_E_INVALID_ARGUMENT;
+
+    mfg_channel *ch = calloc(1, sizeof *ch);
+    if (ch == NULL) return MFG_E_NO_MEMORY;
+    mfg_init(); /* the channel's own runtime reference */
+
+    int rc = MFG_OK;
+    grpc_channel_credentials *creds = mfg_make_credentials(o, &rc);
+    if (creds == NULL) {
+        free(ch);
+        mfg_shutdown();
+        return rc == MFG_OK ? MFG_E_CREDENTIALS : rc;
+    }
+
+    grpc_arg args[10];
+    size_t n = 0;
+    args[n++] = mfg_int_arg(GRPC_ARG_KEEPALIVE_TIME_MS, mfg_or(o->keepalive_time_ms, 30000));
+    args[n++] = mfg_int_arg(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, mfg_or(o->keepalive_timeout_ms, 15000));
+    args[n++] = mfg_int_arg(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+    /* Keep pinging through long polls that carry no data for a minute. */
+    args[n++] = mfg_int_arg(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
+    args[n++] = mfg_int_arg(GRPC_ARG_MAX_RECEIVE_MESSAGE_LENGTH,
+                            mfg_or(o->max_receive_message_bytes, 128 * 1024 * 1024));
+    /* In grpc core the minimum reconnect backoff doubles as the minimum
+     * connect timeout of a subchannel. */
+    args[n++] = mfg_int_arg(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, mfg_or(o->connect_timeout_ms, 20000));
+    /* Recover from a server restart within seconds, not minutes. */
+    args[n++] = mfg_int_arg(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 10000);
+    if (o->primary_user_agent != NULL)
+        args[n++] = mfg_string_arg(GRPC_ARG_PRIMARY_USER_AGENT_STRING, o->primary_user_agent);
+    if (o->use_tls && o->server_name_override != NULL && o->server_name_override[0] != '\0')
+        args[n++] = mfg_string_arg(GRPC_SSL_TARGET_NAME_OVERRIDE_ARG, o->server_name_override);
+    grpc_channel_args channel_args = { .num_args = n, .args = args };
+
+    ch->channel = grpc_channel_create(o->target, creds, &channel_args); /* copies args */
+    grpc_channel_credentials_release(creds); /* the channel keeps its own reference */
+    ch->cq = mfg_runtime_cq();
+    if (ch->channel == NULL || ch->cq == NULL) {
+        if (ch->channel != NULL) grpc_channel_destroy(ch->channel);
+        free(ch);
+        mfg_shutdown();
+        return MFG_E_NO_MEMORY;
+    }
+    *out = ch;
+    return MFG_OK;
+}
+
+void mfg_channel_destroy(mfg_channel *ch) {
+    if (ch == NULL) return;
+    grpc_channel_destroy(ch->channel);
+    free(ch);
+    mfg_shutdown();
+}

@@ -1,0 +1,24 @@
+/* Internal declarations shared by the shim's .c files. Not part of the
+ * public API (the public header is include/CGrpcShim.h). */
+#ifndef MFG_INTERNAL_H
+#define MFG_INTERNAL_H
+
+#include "CGrpcShim.h"
+#include <grpc/grpc.h>
+
+/* Every tag put on the shared completion queue starts with this header; the
+ * poller thread calls `complete` with the event's success flag. */
+typedef struct mfg_tag {
+    void (*complete)(struct mfg_tag *tag, int success);
+} mfg_tag;
+
+/* The shared completion queue. Only valid while the caller holds a runtime
+ * reference (mfg_init without its matching mfg_shutdown). */
+grpc_completion_queue *mfg_runtime_cq(void);
+
+struct mfg_channel {
+    grpc_channel *channel;
+    grpc_completion_queue *cq; /* the runtime's shared queue */
+};
+
+#endif /* MFG_INTERNAL_H */

@@ -1,2 +1,0 @@
-#include "CGrpcShim.h"
-void CGrpcShim_placeholder(void) {}

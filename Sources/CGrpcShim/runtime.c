@@ -1,0 +1,107 @@
+/* Library lifetime: ref-counted grpc_init, the shared completion queue and the
+ * poller thread that drains it, grpc log quieting, return-code messages. */
+#define _GNU_SOURCE
+#include "mfg_internal.h"
+
+#include <grpc/support/log.h>
+#include <grpc/support/time.h>
+#include <pthread.h>
+#include <stdlib.h>
+
+typedef struct mfg_poller {
+    grpc_completion_queue *cq;
+    pthread_t thread;
+    int self_cleanup; /* set (under g_lock) when the poller must tear itself down */
+} mfg_poller;
+
+static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+static int g_refs = 0;
+static mfg_poller *g_poller = NULL;
+
+static void mfg_quiet_log(gpr_log_func_args *args) { (void)args; }
+
+static void mfg_configure_logging(void) {
+    /* GRPC_VERBOSITY / GRPC_TRACE are grpc's own switches: if the user set
+     * either, keep grpc's stderr logger. Otherwise drop all grpc logging. */
+    if (getenv("GRPC_VERBOSITY") != NULL || getenv("GRPC_TRACE") != NULL) return;
+    gpr_set_log_function(mfg_quiet_log);
+}
+
+static void mfg_poller_finish(mfg_poller *p) {
+    grpc_completion_queue_destroy(p->cq);
+    free(p);
+    grpc_shutdown();
+}
+
+static void *mfg_poller_main(void *arg) {
+    mfg_poller *p = arg;
+    for (;;) {
+        grpc_event ev = grpc_completion_queue_next(p->cq, gpr_inf_future(GPR_CLOCK_REALTIME), NULL);
+        if (ev.type == GRPC_QUEUE_SHUTDOWN) break;
+        if (ev.type == GRPC_OP_COMPLETE && ev.tag != NULL) {
+            mfg_tag *tag = ev.tag;
+            tag->complete(tag, ev.success);
+        }
+    }
+    pthread_mutex_lock(&g_lock);
+    int self_cleanup = p->self_cleanup;
+    pthread_mutex_unlock(&g_lock);
+    if (self_cleanup) mfg_poller_finish(p); /* detached: nobody joins us */
+    return NULL;
+}
+
+void mfg_init(void) {
+    pthread_mutex_lock(&g_lock);
+    if (g_refs++ == 0) {
+        grpc_init();
+        mfg_configure_logging();
+        mfg_poller *p = calloc(1, sizeof *p);
+        if (p == NULL) abort();
+        p->cq = grpc_completion_queue_create_for_next(NULL);
+        if (pthread_create(&p->thread, NULL, mfg_poller_main, p) != 0) abort();
+        g_poller = p;
+    }
+    pthread_mutex_unlock(&g_lock);
+}
+
+void mfg_shutdown(void) {
+    pthread_mutex_lock(&g_lock);
+    if (g_refs <= 0 || --g_refs > 0) {
+        pthread_mutex_unlock(&g_lock);
+        return;
+    }
+    mfg_poller *p = g_poller;
+    g_poller = NULL;
+    /* Every call holds a runtime reference until it is fully released, so no
+     * operation is pending: the queue drains at once. */
+    grpc_completion_queue_shutdown(p->cq);
+    if (pthread_equal(pthread_self(), p->thread)) {
+        /* Called from a completion callback: the poller cannot join itself. */
+        p->self_cleanup = 1;
+        pthread_detach(p->thread);
+        pthread_mutex_unlock(&g_lock);
+        return;
+    }
+    pthread_mutex_unlock(&g_lock);
+    pthread_join(p->thread, NULL);
+    mfg_poller_finish(p);
+}
+
+grpc_completion_queue *mfg_runtime_cq(void) {
+    pthread_mutex_lock(&g_lock);
+    grpc_completion_queue *cq = g_poller ? g_poller->cq : NULL;
+    pthread_mutex_unlock(&g_lock);
+    return cq;
+}
+
+const char *mfg_rc_message(int rc) {
+    switch (rc) {
+    case MFG_OK: return "ok";
+    case MFG_E_INVALID_ARGUMENT: return "invalid argument";
+    case MFG_E_NO_MEMORY: return "out of memory";
+    case MFG_E_CREDENTIALS: return "could not create channel credentials";
+    case MFG_E_CALL_CREATE: return "could not create call";
+    case MFG_E_CALL_START: return "could not start call batch";
+    default: return "unknown shim error";
+    }
+}

@@ -1,2 +1,0 @@
-#include "CLuaShim.h"
-void CLuaShim_placeholder(void) {}

@@ -1,0 +1,82 @@
+/* State creation, the counting allocator, panic and message handlers. */
+#include "CLuaShim.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+#define MFL_TRACEBACK_KEY "mfl.traceback"
+
+static void *mfl_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    mfl_Runtime *rt = (mfl_Runtime *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        rt->memoryInUse -= old;
+        return NULL;
+    }
+    if (rt->enforceLimit && rt->memoryLimit > 0 && nsize > old
+        && rt->memoryInUse - old + nsize > rt->memoryLimit) {
+        return NULL; /* Lua raises LUA_ERRMEM */
+    }
+    void *p = realloc(ptr, nsize);
+    if (p != NULL) rt->memoryInUse = rt->memoryInUse - old + nsize;
+    return p;
+}
+
+static int mfl_panic(lua_State *L) {
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(non-string error)";
+    fprintf(stderr, "moonflow: Lua error outside protected mode (LuaRuntime bug): %s\n", msg);
+    fflush(stderr);
+    return 0; /* Lua then calls abort() */
+}
+
+mfl_Runtime *mfl_runtime(lua_State *L) {
+    void *ud = NULL;
+    (void)lua_getallocf(L, &ud);
+    return (mfl_Runtime *)ud;
+}
+
+lua_State *mfl_newstate(mfl_Runtime *rt, mfl_Dispatcher dispatcher, void *context) {
+    rt->memoryInUse = 0;
+    rt->enforceLimit = 0;
+    rt->budget = 0;
+    rt->executed = 0;
+    rt->granularity = 1000;
+    rt->budgetExceeded = 0;
+    rt->dispatcher = dispatcher;
+    rt->context = context;
+    mfl_seedrandom(rt, 0, 0);
+    lua_State *L = lua_newstate(mfl_alloc, rt);
+    if (L == NULL) return NULL;
+    lua_atpanic(L, mfl_panic);
+    lua_setwarnf(L, NULL, NULL); /* warnings (e.g. errors in __gc) are dropped */
+    luaL_openlibs(L);
+    mfl_armhook(L);
+    return L;
+}
+
+void mfl_setenforce(lua_State *L, int on) {
+    mfl_runtime(L)->enforceLimit = on;
+}
+
+int mfl_msghandler(lua_State *L) {
+    luaL_traceback(L, L, NULL, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, MFL_TRACEBACK_KEY);
+    lua_settop(L, 1);
+    return 1;
+}
+
+void mfl_taketraceback(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, MFL_TRACEBACK_KEY);
+    lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, MFL_TRACEBACK_KEY);
+}
+
+void mfl_threadtraceback(lua_State *L, lua_State *co) {
+    luaL_traceback(L, co, NULL, 0);
+}
+
+int mfl_cpcall(lua_State *L, lua_CFunction f, int nargs, int nresults) {
+    lua_pushcfunction(L, f);
+    lua_insert(L, -(nargs + 1));
+    return lua_pcall(L, nargs, nresults, 0);
+}

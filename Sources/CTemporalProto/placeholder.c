@@ -1,2 +1,0 @@
-#include "CTemporalProto.h"
-void CTemporalProto_placeholder(void) {}

@@ -1,0 +1,75 @@
+import TemporalModel
+
+/// What the workflow code is told in one activation: every job of one
+/// workflow task, in history order, and the workflow clock.
+public struct Activation: Sendable {
+    /// The workflow clock: the `event_time` of this batch's WorkflowTaskStarted.
+    public var time: Timestamp
+    /// True while re-running a workflow task that history already completed.
+    public var isReplaying: Bool
+    /// Id of the WorkflowTaskStarted event this activation runs at.
+    public var historyLength: Int64
+    /// `history_size_bytes` of that WorkflowTaskStarted event.
+    public var historySizeBytes: Int64
+    public var jobs: [Job]
+
+    public init(time: Timestamp, isReplaying: Bool, historyLength: Int64, historySizeBytes: Int64, jobs: [Job]) {
+        self.time = time
+        self.isReplaying = isReplaying
+        self.historyLength = historyLength
+        self.historySizeBytes = historySizeBytes
+        self.jobs = jobs
+    }
+}
+
+/// One input to workflow code. Applied to workflow state before any
+/// coroutine runs (STYLE: deterministic scheduling).
+public enum Job: Sendable, Hashable {
+    /// Start the workflow function. `randomSeed` is derived from the
+    /// original execution run id, so it is the same in every replay.
+    case start(WorkflowExecutionStarted, randomSeed: UInt64)
+    case resolveActivity(seq: Int, ActivityResolution)
+    case fireTimer(seq: Int)
+    case signal(name: String, input: [Payload], header: PayloadMap)
+    case cancelWorkflow(reason: String)
+}
+
+/// How an activity ended, as history recorded it.
+public enum ActivityResolution: Sendable, Hashable {
+    case completed([Payload])
+    /// ActivityTaskFailed / TimedOut: the failure history holds, wrapped the
+    /// way other SDKs surface it (`activity_failure_info` with the real
+    /// failure as its cause).
+    case failed(Failure)
+    /// Cancelled before or while running.
+    case cancelled(Failure)
+}
+
+/// A command as workflow code issues it: each kind numbered by its own
+/// per-run sequence (1, 2, ...), which also becomes its Temporal id.
+public enum WorkflowCommand: Sendable, Hashable {
+    case scheduleActivity(seq: Int, ScheduleActivityTask)
+    case requestCancelActivity(seq: Int)
+    case startTimer(seq: Int, duration: ProtoDuration)
+    case cancelTimer(seq: Int)
+    case completeWorkflow(result: [Payload])
+    case failWorkflow(Failure)
+    case cancelWorkflow(details: [Payload])
+    case continueAsNew(ContinueAsNew)
+}
+
+/// What an activation produced.
+public enum ActivationOutcome: Sendable {
+    /// The commands issued while running until every coroutine blocked.
+    case commands([WorkflowCommand])
+    /// A bug in workflow code (a Lua runtime error): the workflow *task*
+    /// fails and Temporal retries it; the execution is not failed.
+    case taskFailure(message: String, stackTrace: String)
+}
+
+/// Workflow code as the replay engine sees it: something that takes an
+/// activation and answers with commands. The Lua runtime implements it;
+/// tests use scripted fakes.
+public protocol WorkflowCode: AnyObject {
+    func activate(_ activation: Activation) -> ActivationOutcome
+}

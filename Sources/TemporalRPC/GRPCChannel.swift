@@ -1,0 +1,166 @@
+import CGrpcShim
+
+/// One gRPC channel (an HTTP/2 connection pool to one target) plus the
+/// per-call metadata of a `ConnectionConfig`.
+///
+/// `@unchecked Sendable`: the only stored state is immutable after `init`,
+/// and the wrapped `grpc_channel` is documented thread-safe (calls may be
+/// created on it from any thread concurrently). The shim pointer is owned
+/// by this object alone and destroyed in `deinit`.
+public final class GRPCChannel: @unchecked Sendable {
+    /// The configuration this channel was created from.
+    public let config: ConnectionConfig
+    private let channel: OpaquePointer
+    private let baseMetadata: [(String, String)]
+
+    /// Creates the channel. Nothing is connected until the first call.
+    public init(config: ConnectionConfig) throws(RPCError) {
+        self.config = config
+        self.baseMetadata = config.callMetadata
+        let useTLS = config.usesTLS
+        let tls = config.tls
+        var created: OpaquePointer?
+        let rc: Int32 = withOptionalBytes(useTLS ? tls.serverCAPEM : nil) { ca, caLen in
+            withOptionalBytes(useTLS ? tls.clientCertPEM : nil) { cert, certLen in
+                withOptionalBytes(useTLS ? tls.clientKeyPEM : nil) { key, keyLen in
+                    config.address.withCString { target in
+                        ClientInfo.userAgent.withCString { agent in
+                            withOptionalCString(useTLS ? tls.serverName : nil) { serverName in
+                                var o = mfg_channel_options()
+                                o.target = target
+                                o.use_tls = useTLS ? 1 : 0
+                                o.root_pem = ca
+                                o.root_pem_len = caLen
+                                o.client_cert_pem = cert
+                                o.client_cert_pem_len = certLen
+                                o.client_key_pem = key
+                                o.client_key_pem_len = keyLen
+                                o.server_name_override = serverName
+                                o.keepalive_time_ms = Int32(clamping: config.keepAliveTime.milliseconds)
+                                o.keepalive_timeout_ms = Int32(clamping: config.keepAliveTimeout.milliseconds)
+                                o.max_receive_message_bytes = 128 << 20
+                                o.connect_timeout_ms = Int32(clamping: config.connectTimeout.milliseconds)
+                                o.primary_user_agent = agent
+                                return mfg_channel_create(&o, &created)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guard rc == Int32(MFG_OK.rawValue), let created else {
+            throw RPCError.fromShim(rc: rc, method: "CreateChannel")
+        }
+        self.channel = created
+    }
+
+    deinit {
+        mfg_channel_destroy(channel)
+    }
+
+    /// Performs one unary call.
+    ///
+    /// - Parameters:
+    ///   - method: the full gRPC path, `/package.Service/Method`.
+    ///   - request: the serialized request message.
+    ///   - metadata: extra headers for this call, after the channel's own
+    ///     (`client-name`, `client-version`, `temporal-namespace`, …).
+    ///   - timeout: the call deadline, measured from now.
+    /// - Returns: the serialized response (empty for an empty message).
+    /// - Throws: `RPCError` with the gRPC status; `CANCELLED` when the calling
+    ///   task is cancelled.
+    public func unary(method: String, request: [UInt8], metadata: [(String, String)] = [],
+                      timeout: Duration) async throws(RPCError) -> [UInt8] {
+        let handle = CallHandle()
+        let result: Result<[UInt8], RPCError> = await withTaskCancellationHandler {
+            let r: Result<[UInt8], RPCError> = await withCheckedContinuation { continuation in
+                start(method: method, request: request, metadata: baseMetadata + metadata,
+                      timeout: timeout, handle: handle, continuation: continuation)
+            }
+            handle.finish()
+            return r
+        } onCancel: {
+            handle.cancel()
+        }
+        return try result.get()
+    }
+
+    private func start(method: String, request: [UInt8], metadata: [(String, String)], timeout: Duration,
+                       handle: CallHandle,
+                       continuation: CheckedContinuation<Result<[UInt8], RPCError>, Never>) {
+        let shortName = RPCError.shortName(of: method)
+        if handle.isCancelled {
+            continuation.resume(returning: .failure(
+                RPCError(code: .cancelled, message: "cancelled before start", method: shortName)))
+            return
+        }
+        let box = Unmanaged.passRetained(CompletionBox(method: shortName, continuation: continuation))
+        var call: OpaquePointer?
+        let timeoutMs = max(1, timeout.milliseconds)
+        let rc = MetadataBlock(metadata).withUnsafeEntries { entries, count in
+            request.withUnsafeBufferPointer { body in
+                mfg_call_start(channel, method, body.baseAddress, body.count, entries, count, timeoutMs,
+                               box.toOpaque(), completionCallback, &call)
+            }
+        }
+        guard rc == Int32(MFG_OK.rawValue), let call else {
+            box.release()
+            continuation.resume(returning: .failure(RPCError.fromShim(rc: rc, method: shortName)))
+            return
+        }
+        handle.attach(call)
+    }
+}
+
+/// Carries the continuation through the C callback's `void *ctx`.
+private final class CompletionBox: @unchecked Sendable {
+    // @unchecked: written once in init, read once on the poller thread.
+    let method: String
+    let continuation: CheckedContinuation<Result<[UInt8], RPCError>, Never>
+    init(method: String, continuation: CheckedContinuation<Result<[UInt8], RPCError>, Never>) {
+        self.method = method
+        self.continuation = continuation
+    }
+}
+
+/// Runs on the shim's poller thread: copy the result out and resume.
+private let completionCallback: mfg_done_fn = { ctx, res in
+    guard let ctx, let res else { return }
+    let box = Unmanaged<CompletionBox>.fromOpaque(ctx).takeRetainedValue()
+    let r = res.pointee
+    if r.status == 0 {
+        let bytes = r.response_len > 0 && r.response != nil
+            ? Array(UnsafeBufferPointer(start: r.response, count: r.response_len)) : []
+        box.continuation.resume(returning: .success(bytes))
+    } else {
+        let details = r.details_len > 0 && r.details != nil
+            ? String(decoding: UnsafeRawBufferPointer(start: r.details, count: r.details_len), as: UTF8.self)
+            : ""
+        box.continuation.resume(returning: .failure(
+            RPCError.fromStatus(r.status, details: details, method: box.method)))
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded up, saturating.
+    var milliseconds: Int64 {
+        let (s, atto) = components
+        let (ms, overflow) = s.multipliedReportingOverflow(by: 1000)
+        if overflow { return s < 0 ? Int64.min : Int64.max }
+        let frac = (atto + 999_999_999_999_999) / 1_000_000_000_000_000
+        return ms.addingReportingOverflow(frac).overflow ? Int64.max : ms + frac
+    }
+}
+
+private func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafePointer<UInt8>?, Int) -> R) -> R {
+    guard let bytes else { return body(nil, 0) }
+    return bytes.withUnsafeBufferPointer { buf in
+        // A non-nil pointer even for an empty array: "given but empty".
+        buf.baseAddress.map { body($0, buf.count) } ?? [UInt8(0)].withUnsafeBufferPointer { body($0.baseAddress, 0) }
+    }
+}
+
+private func withOptionalCString<R>(_ s: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let s else { return body(nil) }
+    return s.withCString { body($0) }
+}

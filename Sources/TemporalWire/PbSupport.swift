@@ -1,0 +1,60 @@
+import CTemporalProto
+
+/// A protoc-c message struct that can be initialised in place (the
+/// `…__INIT` macros do not import into Swift). Conformances are generated
+/// into Generated/PbMessages.swift by scripts/gen-protos.sh.
+protocol PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>)
+}
+
+/// A protoc-c message with generated pack/unpack/free functions.
+protocol PbRoot: PbStruct {
+    static var protoName: String { get }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>?
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>)
+}
+
+/// Encodes one top-level message: `build` fills a fresh message whose
+/// sub-allocations live in an `Arena` that is released when packing is done.
+func encodeMessage<M: PbRoot>(
+    _: M.Type, _ build: (Arena, UnsafeMutablePointer<M>) -> Void
+) throws(WireError) -> [UInt8] {
+    let arena = Arena()
+    let root: UnsafeMutablePointer<M> = arena.message()
+    build(arena, root)
+    if let problem = arena.problem {
+        throw WireError(message: M.protoName, reason: problem)
+    }
+    let size = M.packedSize(root)
+    if size == 0 { return [] }
+    var written = 0
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        written = M.pack(root, buffer.baseAddress!)
+        count = size
+    }
+    guard written == size else {
+        throw WireError(message: M.protoName, reason: "packed \(written) bytes, expected \(size)")
+    }
+    return bytes
+}
+
+/// Decodes one top-level message with protobuf-c, hands the unpacked struct
+/// to `read` and frees it afterwards. Zero bytes decode as an empty message.
+func decodeMessage<M: PbRoot, R>(
+    _: M.Type, _ bytes: [UInt8], _ read: (M) throws(WireError) -> R
+) throws(WireError) -> R {
+    var zero: UInt8 = 0
+    let unpacked: UnsafeMutablePointer<M>? = bytes.withUnsafeBufferPointer { buffer in
+        if let base = buffer.baseAddress, buffer.count > 0 {
+            return M.unpack(buffer.count, base)
+        }
+        return M.unpack(0, &zero)
+    }
+    guard let unpacked else {
+        throw WireError(message: M.protoName, reason: "unpack failed (\(bytes.count) bytes)")
+    }
+    defer { M.freeUnpacked(unpacked) }
+    return try read(unpacked.pointee)
+}

@@ -1,0 +1,35 @@
+import Synchronization
+
+/// A counting semaphore for async code: bounds how many tasks of one kind
+/// (workflow tasks, activities) a worker runs at once.
+final class AsyncSemaphore: Sendable {
+    private struct State {
+        var available: Int
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+    private let state: Mutex<State>
+
+    init(_ permits: Int) { state = Mutex(State(available: max(1, permits))) }
+
+    func acquire() async {
+        await withCheckedContinuation { (cont: CheckedContinuation<Void, Never>) in
+            let resumeNow = state.withLock { s -> Bool in
+                if s.available > 0 { s.available -= 1; return true }
+                s.waiters.append(cont)
+                return false
+            }
+            if resumeNow { cont.resume() }
+        }
+    }
+
+    func release() {
+        let next = state.withLock { s -> CheckedContinuation<Void, Never>? in
+            if s.waiters.isEmpty { s.available += 1; return nil }
+            return s.waiters.removeFirst()
+        }
+        next?.resume()
+    }
+
+    /// Permits in use right now (for logs and metrics).
+    func inUse(of total: Int) -> Int { total - state.withLock { $0.available } }
+}

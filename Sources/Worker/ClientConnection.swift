@@ -1,0 +1,55 @@
+import Foundation
+import Registry
+import TemporalRPC
+
+/// Turns a `temporal.client` entry into a connection configuration,
+/// reading secret files and variables. Secrets never reach a log line.
+public enum ClientConnection {
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func config(for client: ClientEntry, identity: String) throws(Problem) -> ConnectionConfig {
+        var tls = ConnectionConfig.TLSSettings(enabled: client.tls.enabled ? true : nil,
+                                               serverName: client.tls.serverName)
+        if let ca = client.tls.caFile { tls.serverCAPEM = try read(ca, what: "tls.ca_file", client: client) }
+        var apiKey: String?
+        switch client.auth {
+        case .none:
+            break
+        case .apiKey(let source):
+            switch source {
+            case .literal(let key): apiKey = key
+            case .file(let path):
+                let bytes = try read(path, what: "auth.api_key_file", client: client)
+                apiKey = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            case .environment(let name):
+                guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+                    throw Problem(description: "\(client.id): auth.api_key_env names \(name), which is not set")
+                }
+                apiKey = value
+            }
+        case .mtls(let certificate, let key):
+            tls.clientCertPEM = try pem(certificate, what: "auth.cert", client: client)
+            tls.clientKeyPEM = try pem(key, what: "auth.key", client: client)
+        }
+        if !client.tls.enabled && (tls.clientCertPEM != nil || apiKey != nil) { tls.enabled = nil }
+        return ConnectionConfig(address: client.address, namespace: client.namespace, identity: identity, tls: tls,
+                                apiKey: apiKey, connectTimeout: client.connectionTimeout,
+                                keepAliveTime: client.keepAliveTime, keepAliveTimeout: client.keepAliveTimeout)
+    }
+
+    private static func pem(_ source: PEMSource, what: String, client: ClientEntry) throws(Problem) -> [UInt8] {
+        switch source {
+        case .pem(let text): return Array(text.utf8)
+        case .file(let path): return try read(path, what: what + "_file", client: client)
+        }
+    }
+
+    private static func read(_ path: String, what: String, client: ClientEntry) throws(Problem) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem(description: "\(client.id): cannot read \(what) \(path)")
+        }
+        return [UInt8](data)
+    }
+}

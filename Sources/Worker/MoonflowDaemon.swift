@@ -1,0 +1,80 @@
+import ActivityRuntime
+import Foundation
+import Logging
+import Registry
+import ServiceLifecycle
+import TemporalModel
+import TemporalRPC
+import WorkflowRuntime
+
+/// The daemon: one `TaskQueueWorker` per auto-started `temporal.worker` of
+/// the registry, each on its client's connection. A `Service`: SIGTERM or
+/// SIGINT stop polling, in-flight tasks finish within the grace period, and
+/// `run()` returns.
+public final class MoonflowDaemon: Service, Sendable {
+    public let workers: [TaskQueueWorker]
+    private let logger: Logger
+
+    /// Builds the workers. A client whose configuration cannot be used is
+    /// logged and skipped; the other clients' workers still run.
+    public init(registry: Registry, logger: Logger, gracePeriod: Duration = .seconds(30)) throws {
+        self.logger = logger
+        var services: [String: any WorkflowService] = [:]
+        var workers: [TaskQueueWorker] = []
+        for entry in registry.workers.values.sorted(by: { $0.id < $1.id }) where entry.autoStart {
+            guard let client = registry.client(entry.clientId) else { continue }
+            let identity = entry.options.identity
+            let service: any WorkflowService
+            if let existing = services[client.id] {
+                service = existing
+            } else {
+                do {
+                    let config = try ClientConnection.config(for: client, identity: identity)
+                    service = try GRPCWorkflowService(config: config)
+                    logger.info("client ready", metadata: ["client": "\(client.id)", "address": "\(client.address)",
+                                                          "namespace": "\(client.namespace)"])
+                } catch {
+                    logger.error("client unusable; its workers do not start",
+                                 metadata: ["client": "\(client.id)", "error": "\(error)"])
+                    continue
+                }
+                services[client.id] = service
+            }
+            let workflows = registry.workflows(forWorker: entry.id)
+            let activities = registry.activities(forWorker: entry.id)
+            let options = entry.options
+            let settings = WorkerSettings(
+                workerId: entry.id, namespace: client.namespace, taskQueue: entry.effectiveTaskQueue,
+                identity: identity, workflowPollers: options.maxConcurrentWorkflowTaskPollers,
+                activityPollers: options.maxConcurrentActivityTaskPollers,
+                maxConcurrentWorkflowTasks: options.maxConcurrentWorkflowTaskExecutionSize,
+                maxConcurrentActivities: options.maxConcurrentActivityExecutionSize, gracePeriod: gracePeriod)
+            let threads = max(1, min(options.maxConcurrentWorkflowTaskExecutionSize, 2 * Self.cores))
+            workers.append(TaskQueueWorker(
+                settings: settings, service: service,
+                workflows: workflows.isEmpty ? nil
+                    : WorkflowPool(registry: registry, workerId: entry.id, namespace: client.namespace, threads: threads),
+                activities: activities.isEmpty ? nil : ActivityPool(registry: registry, workerId: entry.id),
+                logger: logger))
+        }
+        self.workers = workers
+    }
+
+    public func run() async throws {
+        if workers.isEmpty {
+            logger.warning("no temporal.worker to start (none with auto_start, or every client failed)")
+        }
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                for worker in workers {
+                    group.addTask { await worker.run() }
+                }
+            }
+        } onGracefulShutdown: {
+            self.logger.info("shutting down: polling stops, in-flight tasks finish")
+            for worker in self.workers { worker.stop() }
+        }
+    }
+
+    private static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}

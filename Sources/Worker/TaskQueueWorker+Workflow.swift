@@ -1,0 +1,109 @@
+import ActivityRuntime
+import Logging
+import TemporalModel
+import TemporalRPC
+
+extension TaskQueueWorker {
+    /// Runs one workflow task: completes its history, replays it, answers.
+    func handleWorkflowTask(_ task: WorkflowTask, runner: any WorkflowTaskRunner) async {
+        var log = logger
+        log[metadataKey: "workflow_id"] = "\(task.workflowExecution.workflowId)"
+        log[metadataKey: "run_id"] = "\(task.workflowExecution.runId)"
+        log[metadataKey: "workflow_type"] = "\(task.workflowType)"
+        do {
+            if task.query != nil {
+                try await service.respondQueryTaskCompleted(RespondQueryTaskCompletedRequest(
+                    taskToken: task.taskToken,
+                    result: WorkflowQueryResult(resultType: .failed,
+                                                errorMessage: "queries are not supported by this Moonflow version"),
+                    namespace: settings.namespace))
+                return
+            }
+            let events = try await fullHistory(of: task)
+            let result = await runner.run(task, events: events)
+            switch result {
+            case .completed(let commands):
+                var queryResults: [String: WorkflowQueryResult] = [:]
+                for id in task.queries.keys {
+                    queryResults[id] = WorkflowQueryResult(
+                        resultType: .failed, errorMessage: "queries are not supported by this Moonflow version")
+                }
+                _ = try await service.respondWorkflowTaskCompleted(RespondWorkflowTaskCompletedRequest(
+                    taskToken: task.taskToken, commands: commands, identity: settings.identity,
+                    namespace: settings.namespace, queryResults: queryResults,
+                    sdkName: "moonflow", sdkVersion: MoonflowVersion.current))
+                log.debug("workflow task completed", metadata: ["commands": "\(commands.count)"])
+            case .failed(let cause, let failure):
+                // Only the first attempt is reported: later attempts are
+                // not written to history, and reporting them would make the
+                // server retry at once in a tight loop (the Go SDK does the
+                // same and lets retries time out instead).
+                log.error("workflow task failed", metadata: ["attempt": "\(task.attempt)", "error": "\(failure.message)"])
+                if task.attempt <= 1 {
+                    try await service.respondWorkflowTaskFailed(RespondWorkflowTaskFailedRequest(
+                        taskToken: task.taskToken, cause: cause, failure: failure, identity: settings.identity,
+                        namespace: settings.namespace))
+                }
+            }
+        } catch {
+            log.warning("could not answer workflow task", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The task's history from event 1: the poll carries the first page,
+    /// the rest is fetched with GetWorkflowExecutionHistory.
+    private func fullHistory(of task: WorkflowTask) async throws -> [HistoryEvent] {
+        var events = task.history.events
+        var token = task.nextPageToken
+        while !token.isEmpty {
+            let page = try await service.getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest(
+                namespace: settings.namespace, execution: task.workflowExecution, nextPageToken: token))
+            events.append(contentsOf: page.history.events)
+            token = page.nextPageToken
+        }
+        if let last = events.last, last.eventId > task.startedEventId, task.startedEventId > 0 {
+            events.removeAll { $0.eventId > task.startedEventId }
+        }
+        return events
+    }
+
+    /// Runs one activity task and reports its outcome.
+    func handleActivityTask(_ task: ActivityTask, runner: any ActivityTaskRunner) async {
+        var log = logger
+        log[metadataKey: "workflow_id"] = "\(task.workflowExecution.workflowId)"
+        log[metadataKey: "activity_type"] = "\(task.activityType)"
+        log[metadataKey: "activity_id"] = "\(task.activityId)"
+        let result: ActivityTaskAnswer
+        if runner.handles(activityType: task.activityType) {
+            result = await runner.run(task)
+        } else {
+            result = .failed(Failure(
+                message: "activity type \(task.activityType) is not registered on task queue \(settings.taskQueue) by this Moonflow daemon",
+                source: "Moonflow", info: .application(type: "NOT_FOUND", nonRetryable: true, details: [])))
+        }
+        do {
+            switch result {
+            case .completed(let payloads):
+                try await service.respondActivityTaskCompleted(RespondActivityTaskCompletedRequest(
+                    taskToken: task.taskToken, result: payloads, identity: settings.identity,
+                    namespace: settings.namespace))
+            case .failed(let failure):
+                log.info("activity failed", metadata: ["error": "\(failure.message)", "attempt": "\(task.attempt)"])
+                try await service.respondActivityTaskFailed(RespondActivityTaskFailedRequest(
+                    taskToken: task.taskToken, failure: failure, identity: settings.identity,
+                    namespace: settings.namespace))
+            case .canceled(let details):
+                try await service.respondActivityTaskCanceled(RespondActivityTaskCanceledRequest(
+                    taskToken: task.taskToken, details: details, identity: settings.identity,
+                    namespace: settings.namespace))
+            }
+        } catch {
+            log.warning("could not report activity result", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// The version Moonflow reports in `sdk_metadata`.
+public enum MoonflowVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,152 @@
+import Logging
+import Synchronization
+import TemporalModel
+import TemporalRPC
+
+/// Polls one task queue for workflow and activity tasks and hands them to
+/// the runtimes, with bounded concurrency.
+///
+/// `run()` returns after `stop()`: polls are cancelled at once, in-flight
+/// tasks get `gracePeriod` to finish and are cancelled after that.
+public final class TaskQueueWorker: Sendable {
+    public let settings: WorkerSettings
+    let service: any WorkflowService
+    let workflows: (any WorkflowTaskRunner)?
+    let activities: (any ActivityTaskRunner)?
+    let logger: Logger
+    private let workflowSlots: AsyncSemaphore
+    private let activitySlots: AsyncSemaphore
+    private let stopping = Mutex<(stopped: Bool, polls: [Task<Void, Never>])>((false, []))
+
+    public init(settings: WorkerSettings, service: any WorkflowService, workflows: (any WorkflowTaskRunner)?,
+                activities: (any ActivityTaskRunner)?, logger: Logger) {
+        self.settings = settings
+        self.service = service
+        self.workflows = workflows
+        self.activities = activities
+        var logger = logger
+        logger[metadataKey: "worker"] = "\(settings.workerId)"
+        logger[metadataKey: "task_queue"] = "\(settings.taskQueue)"
+        self.logger = logger
+        workflowSlots = AsyncSemaphore(settings.maxConcurrentWorkflowTasks)
+        activitySlots = AsyncSemaphore(settings.maxConcurrentActivities)
+    }
+
+    /// Polls until `stop()`, then drains in-flight tasks.
+    public func run() async {
+        let (stream, continuation) = AsyncStream<@Sendable () async -> Void>.makeStream()
+        var polls: [Task<Void, Never>] = []
+        if let workflows {
+            logger.info("polling workflow tasks", metadata: ["types": "\(workflows.workflowTypes.sorted())"])
+            for _ in 0..<max(1, settings.workflowPollers) {
+                polls.append(Task { await self.workflowPollLoop(workflows, submit: continuation) })
+            }
+        }
+        if let activities {
+            for _ in 0..<max(1, settings.activityPollers) {
+                polls.append(Task { await self.activityPollLoop(activities, submit: continuation) })
+            }
+        }
+        let alreadyStopped = stopping.withLock { s -> Bool in
+            s.polls = polls
+            return s.stopped
+        }
+        if alreadyStopped { polls.forEach { $0.cancel() } }
+        let handlers = Task {
+            await withDiscardingTaskGroup { group in
+                for await job in stream {
+                    group.addTask { await job() }
+                }
+            }
+        }
+        // Poll loops end only after stop().
+        for p in polls { await p.value }
+        continuation.finish()
+        let grace = settings.gracePeriod
+        let logger = self.logger
+        let timer = Task {
+            try? await Task.sleep(for: grace)
+            if !Task.isCancelled {
+                logger.warning("grace period over: cancelling in-flight tasks", metadata: ["grace": "\(grace)"])
+                handlers.cancel()
+            }
+        }
+        await handlers.value
+        timer.cancel()
+        logger.info("worker stopped")
+    }
+
+    /// Stops polling. In-flight tasks keep running for the grace period.
+    public func stop() {
+        let polls = stopping.withLock { s -> [Task<Void, Never>] in
+            s.stopped = true
+            return s.polls
+        }
+        polls.forEach { $0.cancel() }
+    }
+
+    var isStopped: Bool { stopping.withLock { $0.stopped } }
+
+    // MARK: - Poll loops
+
+    private func workflowPollLoop(_ runner: any WorkflowTaskRunner,
+                                  submit: AsyncStream<@Sendable () async -> Void>.Continuation) async {
+        var backoff = Backoff()
+        let request = PollWorkflowTaskQueueRequest(namespace: settings.namespace,
+                                                   taskQueue: TaskQueue(name: settings.taskQueue),
+                                                   identity: settings.identity)
+        while !Task.isCancelled {
+            await workflowSlots.acquire()
+            do {
+                let task = try await service.pollWorkflowTaskQueue(request)
+                backoff.reset()
+                if task.taskToken.isEmpty {
+                    workflowSlots.release()
+                    continue
+                }
+                submit.yield { [self] in
+                    await self.handleWorkflowTask(task, runner: runner)
+                    self.workflowSlots.release()
+                }
+            } catch {
+                workflowSlots.release()
+                if Task.isCancelled { break }
+                await pause(after: error, backoff: &backoff, what: "workflow task poll")
+            }
+        }
+    }
+
+    private func activityPollLoop(_ runner: any ActivityTaskRunner,
+                                  submit: AsyncStream<@Sendable () async -> Void>.Continuation) async {
+        var backoff = Backoff()
+        let request = PollActivityTaskQueueRequest(namespace: settings.namespace,
+                                                   taskQueue: TaskQueue(name: settings.taskQueue),
+                                                   identity: settings.identity)
+        while !Task.isCancelled {
+            await activitySlots.acquire()
+            do {
+                let task = try await service.pollActivityTaskQueue(request)
+                backoff.reset()
+                if task.taskToken.isEmpty {
+                    activitySlots.release()
+                    continue
+                }
+                submit.yield { [self] in
+                    await self.handleActivityTask(task, runner: runner)
+                    self.activitySlots.release()
+                }
+            } catch {
+                activitySlots.release()
+                if Task.isCancelled { break }
+                await pause(after: error, backoff: &backoff, what: "activity task poll")
+            }
+        }
+    }
+
+    private func pause(after error: any Error, backoff: inout Backoff, what: String) async {
+        let delay = backoff.next()
+        if let rpc = error as? RPCError, rpc.code == .cancelled, isStopped { return }
+        logger.warning("\(what) failed; retrying", metadata: ["error": "\(error)", "retry_in": "\(delay)"])
+        try? await Task.sleep(for: delay)
+    }
+}

@@ -1,0 +1,22 @@
+import ActivityRuntime
+import TemporalModel
+import WorkflowRuntime
+
+/// What the worker loop needs from the workflow runtime: run one workflow
+/// task (history already complete) and say how to answer it. A protocol so
+/// unit tests of the loop can use a fake.
+public protocol WorkflowTaskRunner: Sendable {
+    /// The Temporal workflow types this runner knows.
+    var workflowTypes: [String] { get }
+    func run(_ task: WorkflowTask, events: [HistoryEvent]) async -> WorkflowTaskAnswer
+}
+
+/// What the worker loop needs from the activity runtime.
+public protocol ActivityTaskRunner: Sendable {
+    /// Activity types this runner executes; others fail with NOT_FOUND.
+    func handles(activityType: String) -> Bool
+    func run(_ task: ActivityTask) async -> ActivityTaskAnswer
+}
+
+extension WorkflowPool: WorkflowTaskRunner {}
+extension ActivityPool: ActivityTaskRunner {}

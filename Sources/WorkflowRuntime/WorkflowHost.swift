@@ -1,0 +1,76 @@
+import LuaRuntime
+import Registry
+import TemporalModel
+
+/// One `LuaState` with the workflow prelude loaded. Hosts many workflow
+/// instances, each in its own environment table. Confined to one
+/// `LuaExecutor`: never touched from two threads.
+final class WorkflowHost {
+    let lua: LuaState
+    private let newInstance: LuaRef
+    private let activateFunction: LuaRef
+    /// Instruction budget of one activation (a runaway loop fails the task).
+    static let instructionBudget = 200_000_000
+
+    init() throws(LuaError) {
+        lua = try LuaState()
+        let base = try lua.makeWorkflowSandbox(clock: { 0 })
+        defer { base.release() }
+        let commonChunk = try lua.load(source: CommonModules.source, chunkName: "=moonflow/common.lua")
+        defer { commonChunk.release() }
+        guard let common = try lua.call(commonChunk).first?.ref else {
+            throw LuaError(kind: .runtime, message: "internal: common prelude returned no table")
+        }
+        defer { common.release() }
+        let preludeChunk = try lua.load(source: WorkflowPrelude.source, chunkName: "=moonflow/workflow.lua")
+        defer { preludeChunk.release() }
+        let json = try lua.makeJSONModule()
+        defer { json.release() }
+        guard let prelude = try lua.call(preludeChunk, [.ref(common), .ref(base), .ref(json)]).first?.ref else {
+            throw LuaError(kind: .runtime, message: "internal: workflow prelude returned no table")
+        }
+        defer { prelude.release() }
+        guard let create = try lua.field(prelude, "new_instance").ref,
+              let activate = try lua.field(prelude, "activate").ref else {
+            throw LuaError(kind: .runtime, message: "internal: workflow prelude lacks new_instance/activate")
+        }
+        newInstance = create
+        activateFunction = activate
+        lua.setInstructionBudget(Self.instructionBudget)
+    }
+
+    /// Creates an instance of `entry`; its code runs at the first activation.
+    func makeInstance(of entry: WorkflowEntry, registry: Registry) throws(LuaError) -> LuaRef {
+        var libraries: [String: JSONValue] = [:]
+        for (alias, id) in entry.imports {
+            if let lib = registry.luaEntry(id) {
+                libraries[alias] = .object(["source": .string(lib.source.text),
+                                            "chunkname": .string(chunkName(lib.source))])
+            }
+        }
+        let spec: JSONValue = .object([
+            "source": .string(entry.source.text),
+            "chunkname": .string(chunkName(entry.source)),
+            "method": .string(entry.method),
+            "entry_id": .string(entry.id),
+            "modules": .object(Dictionary(uniqueKeysWithValues: entry.modules.map { ($0, JSONValue.bool(true)) })),
+            "libraries": .object(libraries),
+        ])
+        guard let instance = try lua.call(newInstance, [.json(spec)]).first?.ref else {
+            throw LuaError(kind: .runtime, message: "internal: new_instance returned nothing")
+        }
+        return instance
+    }
+
+    /// Runs one activation of `instance`; returns the prelude's answer.
+    func activate(_ instance: LuaRef, _ activation: JSONValue) throws(LuaError) -> JSONValue {
+        let results = try lua.call(activateFunction, [.ref(instance), .json(activation)])
+        guard let first = results.first else { return .null }
+        defer { first.ref?.release() }
+        return try lua.json(first, path: "activation")
+    }
+
+    private func chunkName(_ source: LuaSource) -> String {
+        source.chunkName.hasPrefix("@") || source.chunkName.hasPrefix("=") ? source.chunkName : "@" + source.chunkName
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Registry
+import Worker
+
+/// `moonflow check --registry DIR`: validates without connecting anywhere.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate a registry (YAML and Lua syntax) and list every problem.")
+
+    @Option(name: .long, help: "The registry directory.")
+    var registry: String
+
+    func run() throws {
+        switch loadRegistry(registry) {
+        case .failure(let problems):
+            printProblems(problems)
+            throw ExitCode(1)
+        case .success(let loaded):
+            let r = loaded
+            print("registry OK: \(r.clients.count) clients, \(r.workers.count) workers, \(r.workflows.count) workflows, \(r.functions.count) functions, \(r.libraries.count) libraries")
+        }
+    }
+}
+
+/// Loads the registry and checks its Lua sources; every problem at once.
+func loadRegistry(_ directory: String) -> Result<Registry, RegistryErrors> {
+    do {
+        let registry = try RegistryLoader.load(directory: directory)
+        let lua = LuaSyntaxCheck.problems(in: registry)
+        if !lua.isEmpty { return .failure(RegistryErrors(lua)) }
+        return .success(registry)
+    } catch {
+        return .failure(error)
+    }
+}
+
+func printProblems(_ problems: RegistryErrors) {
+    var stderr = StandardError()
+    print("registry has \(problems.errors.count) problem(s):", to: &stderr)
+    print(problems.description, to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleWriter.write(string)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import Registry
+import Worker
+
+/// `moonflow run --registry DIR`: runs every auto-started worker until
+/// SIGTERM/SIGINT, then drains and exits 0.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run the workers of a registry until SIGTERM or SIGINT.")
+
+    @Option(name: .long, help: "The registry directory.")
+    var registry: String
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = ProcessInfo.processInfo.environment["MOONFLOW_LOG_LEVEL"] ?? "info"
+
+    @Option(name: .long, help: "Seconds in-flight tasks may take to finish after SIGTERM.")
+    var gracePeriod: Int = 30
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "moonflow")
+        let loaded: Registry
+        switch loadRegistry(registry) {
+        case .failure(let problems):
+            printProblems(problems)
+            throw ExitCode(1)
+        case .success(let r):
+            loaded = r
+        }
+        let daemon = try MoonflowDaemon(registry: loaded, logger: logger, gracePeriod: .seconds(gracePeriod))
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: daemon)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,130 @@
+import TemporalRPC
+import TestSupport
+import XCTest
+
+/// GRPCChannel against a real dev server, with hand-encoded requests.
+final class GRPCChannelTests: XCTestCase {
+    private func channel() async throws -> GRPCChannel {
+        let server = try await DevServer.shared()
+        return try GRPCChannel(config: ConnectionConfig(address: server.address, identity: "rpc-tests"))
+    }
+
+    func testDescribeDefaultNamespace() async throws {
+        let ch = try await channel()
+        let bytes = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
+                                       timeout: .seconds(10))
+        XCTAssertFalse(bytes.isEmpty)
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("default"))
+    }
+
+    func testDescribeMissingNamespaceIsNotFound() async throws {
+        let ch = try await channel()
+        do {
+            _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("nope"),
+                                   timeout: .seconds(10))
+            XCTFail("expected NOT_FOUND")
+        } catch {
+            XCTAssertEqual(error.code, .notFound)
+            XCTAssertEqual(error.method, "DescribeNamespace")
+            XCTAssertTrue(error.message.contains("nope"), error.message)
+        }
+    }
+
+    func testEmptyPollReturnsEmptyMessage() async throws {
+        let ch = try await channel()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let bytes = try await ch.unary(
+            method: Paths.pollWorkflowTaskQueue,
+            request: RawProto.pollWorkflowTaskQueue(namespace: "default", taskQueue: "empty-\(UInt32.random(in: 0...UInt32.max))",
+                                                    identity: "rpc-tests"),
+            timeout: .seconds(3))
+        XCTAssertEqual(bytes, [])
+        XCTAssertLessThan(clock.now - start, .seconds(3))
+    }
+
+    func testConcurrentPollsDoNotBlockEachOther() async throws {
+        let ch = try await channel()
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for i in 0..<6 {
+                group.addTask {
+                    try await ch.unary(
+                        method: Paths.pollWorkflowTaskQueue,
+                        request: RawProto.pollWorkflowTaskQueue(namespace: "default", taskQueue: "conc-\(i)-\(UInt32.random(in: 0...UInt32.max))",
+                                                                identity: "rpc-tests"),
+                        timeout: .seconds(3))
+                }
+            }
+            for try await bytes in group { XCTAssertEqual(bytes, []) }
+        }
+        // Six 2-second polls in parallel on a 2-thread pool: well under 2 waves.
+        XCTAssertLessThan(clock.now - start, .milliseconds(3500))
+    }
+
+    func testCancellingLongPollReturnsCancelledQuickly() async throws {
+        let ch = try await channel()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let task = Task {
+            try await ch.unary(
+                method: Paths.pollWorkflowTaskQueue,
+                request: RawProto.pollWorkflowTaskQueue(namespace: "default", taskQueue: "cancel-\(UInt32.random(in: 0...UInt32.max))",
+                                                        identity: "rpc-tests"),
+                timeout: .seconds(60))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        let result = await task.result
+        let elapsed = clock.now - start
+        switch result {
+        case .success: XCTFail("expected CANCELLED")
+        case .failure(let error):
+            XCTAssertEqual((error as? RPCError)?.code, .cancelled, "\(error)")
+        }
+        XCTAssertLessThan(elapsed, .seconds(2))
+    }
+
+    func testCancelledBeforeStartFailsWithoutCalling() async throws {
+        let ch = try await channel()
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
+                                      timeout: .seconds(10))
+        }
+        let result = await task.result
+        XCTAssertEqual((result.failure as? RPCError)?.code, .cancelled)
+    }
+
+    func testUnreachableAddressIsUnavailable() async throws {
+        let ch = try GRPCChannel(config: ConnectionConfig(address: "127.0.0.1:1", identity: "rpc-tests"))
+        do {
+            _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
+                                   timeout: .seconds(5))
+            XCTFail("expected UNAVAILABLE")
+        } catch {
+            XCTAssertEqual(error.code, .unavailable, "\(error)")
+        }
+    }
+
+    func testManyConcurrentCallsOnOneChannel() async throws {
+        let ch = try await channel()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<200 {
+                group.addTask {
+                    _ = try await ch.unary(method: Paths.describeNamespace,
+                                           request: RawProto.describeNamespace("default"), timeout: .seconds(10))
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let e) = self { return e }
+        return nil
+    }
+}

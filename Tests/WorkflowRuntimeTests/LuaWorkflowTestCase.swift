@@ -1,0 +1,36 @@
+import XCTest
+import Registry
+import TemporalModel
+import TestSupport
+@testable import WorkflowRuntime
+
+/// Helpers: a registry with one workflow written inline, and a task for it.
+class LuaWorkflowTestCase: XCTestCase {
+    func pool(_ source: String, modules: [String] = ["funcs", "time", "workflow"]) -> WorkflowPool {
+        let entry = WorkflowEntry(id: "test:wf", namespace: "test", name: "wf",
+                                  source: LuaSource(text: source, chunkName: "wf.lua", path: "wf.lua"),
+                                  modules: modules, workerId: "test:worker")
+        return WorkflowPool(registry: Registry(workflows: [entry]), workerId: "test:worker", namespace: "default", threads: 1)
+    }
+
+    func task(previousStarted: Int64 = 0) -> WorkflowTask {
+        WorkflowTask(taskToken: [1], workflowExecution: WorkflowExecution(workflowId: "wf-1", runId: "run-1"),
+                     workflowType: "test:wf", previousStartedEventId: previousStarted)
+    }
+
+    func run(_ pool: WorkflowPool, _ events: [HistoryEvent], previousStarted: Int64 = 0) async -> WorkflowTaskAnswer {
+        await pool.run(task(previousStarted: previousStarted), events: events)
+    }
+
+    func commands(_ answer: WorkflowTaskAnswer, file: StaticString = #filePath, line: UInt = #line) -> [Command] {
+        switch answer {
+        case .completed(let c): return c
+        case .failed(_, let failure):
+            XCTFail("task failed: \(failure.message)\n\(failure.stackTrace)", file: file, line: line)
+            return []
+        }
+    }
+
+    func json(_ p: Payload) -> JSONValue { (try? PayloadCodec.decode(p)) ?? .string("<undecodable>") }
+    func encode(_ v: JSONValue) -> Payload { try! PayloadCodec.encode(v) }
+}
