@@ -11,7 +11,8 @@ public struct GRPCWorkflowService: WorkflowService {
     /// Per-kind call deadlines.
     public struct Timeouts: Sendable, Hashable {
         /// `PollWorkflowTaskQueue` / `PollActivityTaskQueue`. The server
-        /// answers empty about 1 s before this; it must be at least 2 s.
+        /// answers empty about 1 s before this deadline and rejects deadlines
+        /// of about 2 s or less with FAILED_PRECONDITION; use 3 s or more.
         public var poll: Duration
         /// `GetWorkflowExecutionHistory` with `waitNewEvent`.
         public var historyLongPoll: Duration

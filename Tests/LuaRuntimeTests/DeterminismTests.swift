@@ -12,40 +12,43 @@ final class DeterminismTests: XCTestCase {
     return table.concat(keys, ",")
     """
 
-    static func pairsOrder(padding: Int) throws -> String {
-        let ballast = [UInt8](repeating: 1, count: padding)
-        let state = try LuaState()
-        let env = try workflowEnv(state)
-        let result = try runLua(state, pairsSource, env: env)
-        withExtendedLifetime(ballast) {}
+    static func pairsOrder(in state: LuaState) throws -> String {
+        let result = try runLua(state, pairsSource, env: try workflowEnv(state))
         guard case .string(let s)? = result.first else { throw LuaError(kind: .runtime, message: "no string") }
         return s
     }
 
     func testPairsOrderIsSortedAndEqualAcrossStates() throws {
-        let first = try Self.pairsOrder(padding: 0)
-        let second = try Self.pairsOrder(padding: 3_000_017)
-        XCTAssertEqual(first, second)
-        let keys = first.split(separator: ",").map(String.init)
+        let first = try LuaState()
+        let ballast = [UInt8](repeating: 1, count: 3_000_017)
+        let second = try LuaState()
+        let order = try Self.pairsOrder(in: first)
+        XCTAssertEqual(order, try Self.pairsOrder(in: second))
+        withExtendedLifetime(ballast) {}
+        let keys = order.split(separator: ",").map(String.init)
         XCTAssertEqual(keys.count, 200)
         XCTAssertEqual(keys, keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        // The two states really do hash strings differently.
+        let raw = Self.pairsSource.replacingOccurrences(of: "in pairs(t)", with: "in next, t")
+        XCTAssertNotEqual(try runLua(first, raw), try runLua(second, raw))
     }
 
     /// Shows what the deterministic pairs fixes: raw `next` order depends on
     /// the per-state string hash seed.
     func testRawNextOrderDependsOnTheState() throws {
         let source = Self.pairsSource.replacingOccurrences(of: "in pairs(t)", with: "in next, t")
-        let orders = try (0..<4).map { _ -> JSONValue? in
-            let state = try LuaState()
-            return try runLua(state, source).first
-        }
+        // All alive at once, so they live at different addresses (part of the seed).
+        let states = try (0..<4).map { _ in try LuaState() }
+        let orders = try states.map { try runLua($0, source).first }
         XCTAssertGreaterThan(Set(orders.compactMap { $0 }).count, 1)
     }
 
     /// The helper half of `testPairsOrderIsEqualInChildProcess`.
     func testEmitPairsOrderForParentProcess() throws {
         guard let path = ProcessInfo.processInfo.environment["MOONFLOW_PAIRS_ORDER_OUT"] else { return }
-        try Self.pairsOrder(padding: 12_345).write(toFile: path, atomically: true, encoding: .utf8)
+        let ballast = [UInt8](repeating: 1, count: 12_345)
+        try Self.pairsOrder(in: try LuaState()).write(toFile: path, atomically: true, encoding: .utf8)
+        withExtendedLifetime(ballast) {}
     }
 
     func testPairsOrderIsEqualInChildProcess() throws {
@@ -68,7 +71,7 @@ final class DeterminismTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
         let child = try String(contentsOf: out, encoding: .utf8)
-        XCTAssertEqual(child, try Self.pairsOrder(padding: 0))
+        XCTAssertEqual(child, try Self.pairsOrder(in: try LuaState()))
     }
 
     func testPairsOrderOverMixedKeys() throws {

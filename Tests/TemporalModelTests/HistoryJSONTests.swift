@@ -55,7 +55,7 @@ final class HistoryJSONTests: XCTestCase {
         XCTAssertEqual(h.events.count, 26)
         XCTAssertEqual(h.events.map(\.eventId), Array(1...26))
         XCTAssertFalse(h.events.contains { $0.attributes == .other })
-        XCTAssertEqual(h.events.filter { $0.eventType == EventType.workflowTaskCompleted }.count, 6)
+        XCTAssertEqual(h.events.filter { $0.eventType == EventType.workflowTaskCompleted }.count, 5)
 
         guard case .activityTaskScheduled(let greet)? = attributes(h, id: 5) else { return XCTFail() }
         XCTAssertEqual(greet.activityId, "1")

@@ -41,13 +41,14 @@ final class WorkflowSemanticsTests: LuaWorkflowTestCase {
     }
 
     func testRuntimeErrorFailsTheTaskWithTraceback() async {
-        let src = "local function helper(t)\n  return t.missing.field\nend\nreturn function() return helper({}) end"
+        let src = "local function helper(t)\n  return t.missing.field\nend\nreturn function()\n  local v = helper({})\n  return v\nend"
         let answer = await run(pool(src), firstTask())
         guard case .failed(let cause, let f) = answer else { return XCTFail("\(answer)") }
         XCTAssertEqual(cause, WorkflowTaskFailedCause.unhandledFailure)
         XCTAssertTrue(f.message.contains("wf.lua:2:"), f.message)
         XCTAssertTrue(f.message.contains("attempt to index a nil value"), f.message)
         XCTAssertTrue(f.stackTrace.contains("helper"), f.stackTrace)
+        XCTAssertTrue(f.stackTrace.contains("wf.lua:5:"), f.stackTrace)
     }
 
     func testRunawayLoopFailsTheTask() async {
