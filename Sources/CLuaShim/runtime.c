@@ -80,3 +80,12 @@ int mfl_cpcall(lua_State *L, lua_CFunction f, int nargs, int nresults) {
     lua_insert(L, -(nargs + 1));
     return lua_pcall(L, nargs, nresults, 0);
 }
+
+int mfl_isresumable(lua_State *co) {
+    lua_Debug ar;
+    int status = lua_status(co);
+    if (status == LUA_YIELD) return 1;
+    if (status != LUA_OK) return 0;
+    if (lua_getstack(co, 0, &ar)) return -1;
+    return lua_gettop(co) > 0;
+}

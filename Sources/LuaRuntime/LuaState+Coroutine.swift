@@ -29,7 +29,13 @@ extension LuaState {
     /// Whether the coroutine has returned or failed (it cannot be resumed).
     public func isFinished(_ thread: LuaRef) throws(LuaError) -> Bool {
         let co = try threadPointer(thread)
-        return lua_status(co) != LUA_YIELD && lua_gettop(co) == 0
+        return mfl_isresumable(co) == 0
+    }
+
+    /// Whether `resume` may be called now (suspended at a yield or not
+    /// started; not dead, not running, not resuming another coroutine).
+    public func isResumable(_ thread: LuaRef) throws(LuaError) -> Bool {
+        mfl_isresumable(try threadPointer(thread)) == 1
     }
 
     /// Resumes the coroutine with `arguments` (passed to its function on the
@@ -39,9 +45,10 @@ extension LuaState {
     /// and the `LuaError` carries the coroutine's traceback.
     public func resume(_ thread: LuaRef, _ arguments: [LuaValue] = []) throws(LuaError) -> LuaResumeResult {
         let co = try threadPointer(thread)
-        let status0 = lua_status(co)
-        guard status0 == LUA_YIELD || (status0 == LUA_OK && lua_gettop(co) > 0) else {
-            throw LuaError(kind: .runtime, message: "cannot resume dead coroutine")
+        let resumable = mfl_isresumable(co)
+        guard resumable == 1 else {
+            throw LuaError(kind: .runtime, message: resumable < 0
+                ? "cannot resume non-suspended coroutine" : "cannot resume dead coroutine")
         }
         try ensureStack(co, arguments.count + 1)
         let mark = lua_gettop(co)

@@ -127,6 +127,30 @@ final class HostFunctionTests: XCTestCase {
         XCTAssertEqual(try runLua(state, "return __host.twice(21)"), [.int(42)])
     }
 
+    func testResumingTheRunningThreadIsAnError() throws {
+        let state = try LuaState()
+        let host = try hostTable(state)
+        var me: LuaRef?
+        var seen: [String] = []
+        try state.registerFunction(in: host, name: "resumeSelf") { frame in
+            do throws(LuaError) {
+                seen.append("resumable=\(try frame.state.isResumable(me!))")
+                _ = try frame.state.resume(me!)
+                return .results(0)
+            } catch {
+                return .error(error.message)
+            }
+        }
+        let chunk = try state.load(source: "return function() __host.resumeSelf() end", chunkName: "self.lua")
+        let thread = try state.newThread(try state.call(chunk)[0].ref!)
+        me = thread
+        XCTAssertTrue(try state.isResumable(thread))
+        let error = luaError { _ = try state.resume(thread) }
+        XCTAssertEqual(error?.message, "self.lua:1: cannot resume non-suspended coroutine")
+        XCTAssertEqual(seen, ["resumable=false"])
+        XCTAssertFalse(try state.isResumable(thread))
+    }
+
     func testFunctionArgumentRef() throws {
         let state = try LuaState()
         let host = try hostTable(state)

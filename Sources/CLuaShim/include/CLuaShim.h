@@ -72,6 +72,11 @@ void mfl_taketraceback(lua_State *L);
  * lua_resetthread) onto L. */
 void mfl_threadtraceback(lua_State *L, lua_State *co);
 
+/* 1 when `co` can be resumed: yielded, or not started (a function on its
+ * stack and no active frame); -1 when running or resuming another
+ * coroutine; 0 when dead. */
+int mfl_isresumable(lua_State *co);
+
 /* Runs the C function f in protected mode with the nargs values on top of
  * the stack as arguments; like lua_pcall (errfunc 0). */
 int mfl_cpcall(lua_State *L, lua_CFunction f, int nargs, int nresults);
