@@ -7,7 +7,6 @@
 #include <grpc/slice.h>
 #include <grpc/support/alloc.h>
 #include <grpc/support/time.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,6 +175,7 @@ int mfg_call_start(mfg_channel *ch, const char *method, const uint8_t *request, 
     ops[5].data.recv_status_on_client.error_string = &c->error_string;
 
     atomic_fetch_add_explicit(&c->refs, 1, memory_order_relaxed); /* the completion's */
+    mfg_tag_publish(&c->tag);
     grpc_call_error err = grpc_call_start_batch(c->call, ops, 6, &c->tag, NULL);
     if (err != GRPC_CALL_OK) {
         atomic_fetch_sub_explicit(&c->refs, 1, memory_order_relaxed);

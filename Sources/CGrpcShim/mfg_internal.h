@@ -5,12 +5,23 @@
 
 #include "CGrpcShim.h"
 #include <grpc/grpc.h>
+#include <stdatomic.h>
 
 /* Every tag put on the shared completion queue starts with this header; the
- * poller thread calls `complete` with the event's success flag. */
+ * poller thread calls `complete` with the event's success flag.
+ *
+ * `published` is stored with release order just before the tag is handed to
+ * grpc and loaded with acquire order by the poller. grpc's queue already
+ * orders these, but grpc is not instrumented, so this makes the hand-off
+ * visible to ThreadSanitizer (and states the contract explicitly). */
 typedef struct mfg_tag {
     void (*complete)(struct mfg_tag *tag, int success);
+    atomic_int published;
 } mfg_tag;
+
+static inline void mfg_tag_publish(mfg_tag *tag) {
+    atomic_store_explicit(&tag->published, 1, memory_order_release);
+}
 
 /* The shared completion queue. Only valid while the caller holds a runtime
  * reference (mfg_init without its matching mfg_shutdown). */

@@ -40,6 +40,7 @@ static void *mfg_poller_main(void *arg) {
         if (ev.type == GRPC_QUEUE_SHUTDOWN) break;
         if (ev.type == GRPC_OP_COMPLETE && ev.tag != NULL) {
             mfg_tag *tag = ev.tag;
+            (void)atomic_load_explicit(&tag->published, memory_order_acquire);
             tag->complete(tag, ev.success);
         }
     }

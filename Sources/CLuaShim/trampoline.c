@@ -5,6 +5,9 @@
 static int mfl_trampoline(lua_State *L) {
     mfl_Runtime *rt = mfl_runtime(L);
     int id = (int)lua_tointeger(L, lua_upvalueindex(1));
+    if (rt->dispatcher == NULL || rt->context == NULL) {
+        return luaL_error(L, "host functions are not available while the state closes");
+    }
     int enforce = rt->enforceLimit;
     rt->enforceLimit = 0; /* a Swift frame must never see an allocation error */
     int n = rt->dispatcher(L, rt->context, id);

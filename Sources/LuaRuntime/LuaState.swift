@@ -29,6 +29,7 @@ public final class LuaState {
     public init(memoryLimit: Int? = nil) throws(LuaError) {
         runtime = .allocate(capacity: 1)
         runtime.initialize(to: mfl_Runtime())
+        // A capture-free closure, so it converts to a C function pointer.
         let dispatcher: mfl_Dispatcher = { L, context, id in
             guard let L, let context else { return Int32(MFL_RAISE) }
             let state = Unmanaged<LuaState>.fromOpaque(context).takeUnretainedValue()
@@ -46,6 +47,7 @@ public final class LuaState {
     }
 
     deinit {
+        runtime.pointee.context = nil // finalizers run by lua_close cannot reach Swift
         runtime.pointee.budget = 0
         runtime.pointee.enforceLimit = 0
         lua_close(L)

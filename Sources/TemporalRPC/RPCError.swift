@@ -1,6 +1,6 @@
 /// The one error type of TemporalRPC: a gRPC status code, the server's
 /// message, and which call failed.
-public struct RPCError: Error, Sendable, CustomStringConvertible {
+public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
     /// gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html).
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
         public var rawValue: Int32
@@ -48,4 +48,7 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(method): \(code) \(message)" }
+
+    /// Whether retrying the same call may succeed (see `RetryBackoff.isRetryable`).
+    public var isTransient: Bool { RetryBackoff.isRetryable(code) }
 }

@@ -22,16 +22,20 @@ final class WorkflowHost {
             throw LuaError(kind: .runtime, message: "internal: common prelude returned no table")
         }
         defer { common.release() }
-        let preludeChunk = try lua.load(source: WorkflowPrelude.source, chunkName: "=moonflow/workflow.lua")
-        defer { preludeChunk.release() }
         let json = try lua.makeJSONModule()
         defer { json.release() }
-        guard let prelude = try lua.call(preludeChunk, [.ref(common), .ref(base), .ref(json)]).first?.ref else {
-            throw LuaError(kind: .runtime, message: "internal: workflow prelude returned no table")
+        let shared = try lua.newTable()
+        defer { shared.release() }
+        try lua.setField(shared, "common", .ref(common))
+        try lua.setField(shared, "base", .ref(base))
+        try lua.setField(shared, "json", .ref(json))
+        for part in WorkflowPreludeParts.all {
+            let chunk = try lua.load(source: part.source, chunkName: "=moonflow/workflow/\(part.name).lua")
+            defer { chunk.release() }
+            _ = try lua.call(chunk, [.ref(shared)])
         }
-        defer { prelude.release() }
-        guard let create = try lua.field(prelude, "new_instance").ref,
-              let activate = try lua.field(prelude, "activate").ref else {
+        guard let create = try lua.field(shared, "new_instance").ref,
+              let activate = try lua.field(shared, "activate").ref else {
             throw LuaError(kind: .runtime, message: "internal: workflow prelude lacks new_instance/activate")
         }
         newInstance = create

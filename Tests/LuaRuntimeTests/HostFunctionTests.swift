@@ -151,6 +151,32 @@ final class HostFunctionTests: XCTestCase {
         XCTAssertFalse(try state.isResumable(thread))
     }
 
+    func testFinalizerCallingHostFunctionDuringCloseIsHarmless() throws {
+        var calls = 0
+        do {
+            let state = try LuaState()
+            let host = try hostTable(state)
+            try state.registerFunction(in: host, name: "note") { _ in calls += 1; return .results(0) }
+            _ = try runLua(state, "keep = setmetatable({}, {__gc = function() __host.note() end})")
+        }
+        XCTAssertEqual(calls, 0)
+    }
+
+    func testJSONArgumentErrorsNameTheArgument() throws {
+        let state = try LuaState()
+        let host = try hostTable(state)
+        try state.registerFunction(in: host, name: "encode") { frame in
+            do throws(LuaError) {
+                return .values([.json(try frame.json(at: 2))])
+            } catch {
+                return .error(error.message)
+            }
+        }
+        XCTAssertEqual(try runLua(state, "return __host.encode(nil, {a = {1, 2}}).a[2]"), [.int(2)])
+        let error = luaError { _ = try runLua(state, "__host.encode(1, {a = {1, print}})", chunkName: "e.lua") }
+        XCTAssertEqual(error?.message, "e.lua:1: cannot convert a function value at argument #2.a[2] to JSON")
+    }
+
     func testFunctionArgumentRef() throws {
         let state = try LuaState()
         let host = try hostTable(state)

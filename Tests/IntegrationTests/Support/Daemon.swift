@@ -1,16 +1,16 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A `moonflow run --registry DIR` subprocess. Its stdout and stderr go to
 /// `logFile`, which failure messages quote.
-final class DaemonProcess: Sendable {
+final class DaemonProcess: @unchecked Sendable {
     let pid: pid_t
     let logFile: String
     let registry: String
-    private let exit = Mutex<Int32?>(nil)
+    private let lock = NSLock()
+    private var exited: Int32?
 
     private init(pid: pid_t, logFile: String, registry: String) {
         self.pid = pid
@@ -40,10 +40,9 @@ final class DaemonProcess: Sendable {
 
     /// Exit status once the process has exited (reaps it), else nil.
     var exitStatus: Int32? {
-        exit.withLock { status in
-            if status == nil { status = Spawn.poll(pid) }
-            return status
-        }
+        lock.lock(); defer { lock.unlock() }
+        if exited == nil { exited = Spawn.poll(pid) }
+        return exited
     }
 
     var isRunning: Bool { exitStatus == nil }
@@ -72,12 +71,11 @@ final class DaemonProcess: Sendable {
 
     /// SIGKILL and reap. Idempotent.
     func kill9() {
-        exit.withLock { status in
-            guard status == nil else { return }
-            kill(pid, SIGKILL)
-            var raw: Int32 = 0
-            if waitpid(pid, &raw, 0) == pid { status = Spawn.decode(raw) } else { status = 128 + SIGKILL }
-        }
+        lock.lock(); defer { lock.unlock() }
+        guard exited == nil else { return }
+        kill(pid, SIGKILL)
+        var raw: Int32 = 0
+        if waitpid(pid, &raw, 0) == pid { exited = Spawn.decode(raw) } else { exited = 128 + SIGKILL }
     }
 
     /// The whole log.
@@ -91,7 +89,7 @@ final class DaemonProcess: Sendable {
     }
 
     deinit {
-        if exit.withLock({ $0 }) == nil {
+        if exited == nil {
             kill(pid, SIGKILL)
             var raw: Int32 = 0
             waitpid(pid, &raw, 0)

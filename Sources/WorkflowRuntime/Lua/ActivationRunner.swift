@@ -1,0 +1,145 @@
+/// Workflow prelude, part 7: `P.activate(inst, activation)` applies every
+/// job of an activation to the instance, then runs ready coroutines in
+/// creation order until all are blocked, and returns
+/// `{commands = {...}}` or `{task_failure = {message, traceback}}`.
+///
+/// A string error (a Lua runtime error) is a bug: the *task* fails. An
+/// error value (`error(errors.new{...})`, any non-string) fails the
+/// execution, as does `return nil, err` from the main function.
+enum ActivationRunner {
+    static let source = #"""
+local P = ...
+local common, ErrorMT = P.common, P.common.ErrorMT
+local BLOCK = P.BLOCK
+local traceback = debug.traceback
+local pack, unpack = table.pack, table.unpack
+
+local function finish(inst, cmd)
+  if inst.finished then return end
+  inst.finished = true
+  inst.command(cmd)
+end
+
+local function fail_with(inst, err)
+  finish(inst, { type = "fail", error = common.error_to_host(err) })
+end
+
+--- Resumes one coroutine; returns a task failure table on a bug.
+local function step(inst, rec, ...)
+  local r = pack(coroutine.resume(rec.co, ...))
+  if not r[1] then
+    local e = r[2]
+    if type(e) == "string" or e == nil then
+      return { message = tostring(e), traceback = traceback(rec.co, nil, 0) }
+    end
+    if getmetatable(e) == ErrorMT and e._traceback == nil then e._traceback = traceback(rec.co, nil, 0) end
+    fail_with(inst, e)
+    return nil
+  end
+  if coroutine.status(rec.co) == "dead" then
+    rec.dead = true
+    if rec.main then
+      local value, err = r[2], r[3]
+      if err ~= nil then fail_with(inst, err) else finish(inst, { type = "complete", value = value }) end
+    end
+    return nil
+  end
+  if r[2] ~= BLOCK then
+    return { message = "coroutine.yield was called outside a coroutine of the workflow's own "
+      .. "(use coroutine.wrap or coroutine.create for generators)", traceback = traceback(rec.co, nil, 0) }
+  end
+  rec.waiting = r[3]
+  return nil
+end
+
+local function run_until_blocked(inst)
+  local progressed = true
+  while progressed and not inst.finished do
+    progressed = false
+    local i = 1
+    while i <= #inst.coroutines and not inst.finished do
+      local rec = inst.coroutines[i]
+      if not rec.dead then
+        local failure
+        if rec.args then
+          local a = rec.args
+          rec.args = nil
+          failure = step(inst, rec, unpack(a, 1, a.n))
+          progressed = true
+        elseif rec.waiting and rec.waiting:ready() then
+          local w = rec.waiting
+          rec.waiting = nil
+          failure = step(inst, rec, w:take())
+          progressed = true
+        end
+        if failure then return failure end
+      end
+      i = i + 1
+    end
+  end
+  -- drop finished coroutines so long-running workflows do not accumulate them
+  local live = {}
+  for _, rec in ipairs(inst.coroutines) do if not rec.dead then live[#live + 1] = rec end end
+  inst.coroutines = live
+  return nil
+end
+
+local function start(inst, job)
+  inst.info = job.info or {}
+  inst.rng = job.seed or 0
+  inst.start_ns = inst.now_ns
+  local spec = inst.spec
+  local chunk, err = load(spec.source, spec.chunkname, "t", inst.env)
+  if not chunk then return { message = err, traceback = "" } end
+  local args, nargs = job.args or {}, job.nargs or 0
+  local rec = inst.spawn(function()
+    local module = chunk()
+    local fn = module
+    if type(module) == "table" then fn = module[spec.method] end
+    if fn == nil and module == nil then fn = rawget(inst.env, spec.method) end
+    if type(fn) ~= "function" then
+      error(spec.chunkname:gsub("^@", "") .. " must return a function or a table with function '" .. spec.method
+        .. "' (got " .. type(fn) .. ")", 0)
+    end
+    return fn(unpack(args, 1, nargs))
+  end)
+  rec.main = true
+  return nil
+end
+
+local function fire_timer(inst, seq)
+  local target = inst.timers[seq]
+  if target == nil then return end
+  inst.timers[seq] = nil
+  if getmetatable(target) == P.Channel then P.offer(target, P.new_time(inst.now_ns)) else target:resolve() end
+end
+
+function P.activate(inst, a)
+  inst.now_ns = a.now_ns
+  inst.replaying = a.replaying
+  inst.history_length = a.history_length
+  inst.history_size = a.history_size
+  inst.commands = {}
+  for _, job in ipairs(a.jobs or {}) do
+    local t = job.type
+    if t == "start" then
+      local failure = start(inst, job)
+      if failure then return { task_failure = failure } end
+    elseif t == "activity" then
+      local f = inst.activities[job.seq]
+      if f then
+        inst.activities[job.seq] = nil
+        if job.ok then f:resolve(job.value, nil) else f:resolve(nil, common.error_from_host(job.error)) end
+      end
+    elseif t == "timer" then
+      fire_timer(inst, job.seq)
+    elseif t == "signal" then
+      P.deliver_signal(inst, job)
+    end
+  end
+  local failure = run_until_blocked(inst)
+  if failure then return { task_failure = failure } end
+  return { commands = inst.commands }
+end
+"""#
+}

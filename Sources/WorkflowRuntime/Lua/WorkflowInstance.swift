@@ -1,0 +1,170 @@
+/// Workflow prelude, part 5: `P.new_instance(spec)` creates one workflow
+/// instance — its environment table (over the shared sandboxed base), its
+/// deterministic clock and random numbers, and the modules its code can
+/// `require` (`funcs`, `time`, `workflow`, `json`, `errors`) plus the
+/// globals `process`, `channel`, `errors` and `coroutine`.
+///
+/// `spec` = {source, chunkname, method, entry_id, modules = {name = true},
+/// libraries = {alias = {source, chunkname}}}.
+enum WorkflowInstance {
+    static let source = #"""
+local P = ...
+local common, base = P.common, P.base
+local errors = common.errors
+local await, pack = P.await, table.pack
+
+function P.new_instance(spec)
+  local inst = { spec = spec, commands = {}, coroutines = {}, activities = {}, timers = {},
+    seq_activity = 0, seq_timer = 0, now_ns = 0, finished = false, info = {}, rng = 0,
+    history_length = 0, history_size = 0, replaying = false,
+    signals = { pending = {}, listeners = {}, inbox = nil } }
+  local env = setmetatable({}, { __index = base })
+  env._G = env
+  inst.env = env
+  local function command(c) inst.commands[#inst.commands + 1] = c end
+  inst.command = command
+
+  -- the workflow clock and deterministic randomness ---------------------
+  local os_proxy = setmetatable({}, { __index = base.os })
+  function os_proxy.time(t)
+    if t ~= nil then return base.os.time(t) end
+    return inst.now_ns // 1000000000
+  end
+  function os_proxy.clock() return (inst.now_ns - (inst.start_ns or inst.now_ns)) / 1e9 end
+  env.os = os_proxy
+  local math_proxy = setmetatable({}, { __index = base.math })
+  local function next_random()
+    -- splitmix64 over the instance's state: the same sequence in every replay
+    inst.rng = inst.rng + 0x9E3779B97F4A7C15
+    local z = inst.rng
+    z = (z ~ (z >> 30)) * 0xBF58476D1CE4E5B9
+    z = (z ~ (z >> 27)) * 0x94D049BB133111EB
+    return z ~ (z >> 31)
+  end
+  function math_proxy.random(m, n)
+    local r = next_random()
+    if m == nil then return (r >> 11) * (1.0 / 9007199254740992.0) end
+    if n == nil then m, n = 1, m end
+    if m > n then error("bad argument to 'random' (interval is empty)", 2) end
+    return m + (r & 0x7FFFFFFFFFFFFFFF) % (n - m + 1)
+  end
+  function math_proxy.randomseed(seed) inst.rng = math.tointeger(seed) or 0 end
+  env.math = math_proxy
+
+  env.coroutine = P.coroutine_lib(inst)
+  env.errors = errors
+  env.channel = P.channel_module
+
+  -- funcs -----------------------------------------------------------------
+  local funcs = {}
+  local function schedule(opts, id, ...)
+    if type(id) ~= "string" or id == "" then return P.invalid("activity id must be a non-empty string") end
+    local o, err = P.check_activity_options(opts or {})
+    if not o then return nil, err end
+    inst.seq_activity = inst.seq_activity + 1
+    local seq = inst.seq_activity
+    local args = pack(...)
+    command { type = "activity", seq = seq, activity_type = id, activity_id = o.id or tostring(seq),
+      task_queue = o.task_queue or inst.info.task_queue, args = args, nargs = args.n,
+      start_to_close_ms = o.start_to_close_timeout_ms
+        or ((o.schedule_to_close_timeout_ms == nil) and 600000 or nil),
+      schedule_to_close_ms = o.schedule_to_close_timeout_ms, schedule_to_start_ms = o.schedule_to_start_timeout_ms,
+      heartbeat_ms = o.heartbeat_timeout_ms, retry_policy = o.retry_policy }
+    local f = P.new_future()
+    inst.activities[seq] = f
+    return f
+  end
+  local Executor = {}
+  Executor.__index = Executor
+  function Executor:with_options(o)
+    if type(o) ~= "table" then error("with_options expects a table", 2) end
+    local merged = {}
+    for k, v in pairs(self.options) do merged[k] = v end
+    for k, v in pairs(o) do merged[k] = v end
+    return setmetatable({ options = merged }, Executor)
+  end
+  function Executor:call(id, ...)
+    local f, err = schedule(self.options, id, ...)
+    if not f then return nil, err end
+    return await(f)
+  end
+  function funcs.new() return setmetatable({ options = {} }, Executor) end
+  function funcs.call(id, ...) return Executor.call({ options = {} }, id, ...) end
+
+  -- time --------------------------------------------------------------------
+  local time = { NANOSECOND = 1, MICROSECOND = 1000, MILLISECOND = 1000000, SECOND = 1000000000,
+    MINUTE = 60000000000, HOUR = 3600000000000 }
+  local function start_timer(ns, target)
+    inst.seq_timer = inst.seq_timer + 1
+    command { type = "timer", seq = inst.seq_timer, ns = ns }
+    inst.timers[inst.seq_timer] = target
+  end
+  function time.now() return P.new_time(inst.now_ns) end
+  function time.sleep(d)
+    local ns, err = P.duration_ns(d)
+    if not ns then error("time.sleep: " .. err, 2) end
+    if ns <= 0 then return end
+    local f = P.new_future()
+    start_timer(ns, f)
+    await(f)
+  end
+  function time.after(d)
+    local ns, err = P.duration_ns(d)
+    if not ns then error("time.after: " .. err, 2) end
+    local ch = P.new_channel(1)
+    if ns <= 0 then P.offer(ch, P.new_time(inst.now_ns)) else start_timer(ns, ch) end
+    return ch
+  end
+  function time.parse_duration(s)
+    local ns, err = P.duration_ns(s)
+    if not ns then return nil, errors.new { kind = "INVALID", message = err } end
+    return P.new_duration(ns)
+  end
+
+  -- workflow ------------------------------------------------------------------
+  local workflow = { DEFAULT_VERSION = -1 }
+  function workflow.info()
+    local i = {}
+    for k, v in pairs(inst.info) do i[k] = v end
+    i.history_length = inst.history_length
+    i.history_size = inst.history_size
+    return i
+  end
+  function workflow.history_length() return inst.history_length end
+  function workflow.history_size() return inst.history_size end
+  function workflow.is_replaying() return inst.replaying end
+
+  -- process: signals as messages --------------------------------------------
+  env.process = P.process_module(inst)
+
+  local builtin = { funcs = funcs, time = time, workflow = workflow, errors = errors, json = P.json }
+  local loaded = {}
+  function env.require(name)
+    if loaded[name] ~= nil then return loaded[name] end
+    local lib = spec.libraries and spec.libraries[name]
+    if lib then
+      local chunk, err = load(lib.source, lib.chunkname, "t", env)
+      if not chunk then error(err, 0) end
+      loaded[name] = chunk() or true
+      return loaded[name]
+    end
+    if not (spec.modules and spec.modules[name]) then
+      error("module '" .. tostring(name) .. "' is not listed in modules of " .. spec.entry_id, 2)
+    end
+    local m = builtin[name]
+    if m == nil then
+      error("module '" .. tostring(name) .. "' is not available in this Moonflow version", 2)
+    end
+    loaded[name] = m
+    return m
+  end
+
+  function inst.spawn(f, ...)
+    local rec = { co = coroutine.create(f), args = pack(...) }
+    inst.coroutines[#inst.coroutines + 1] = rec
+    return rec
+  end
+  return inst
+end
+"""#
+}
