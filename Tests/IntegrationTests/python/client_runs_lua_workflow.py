@@ -17,7 +17,7 @@ INPUT = {
     "id": 12345678901234,
     "ints": [1, -2, 3, 9007199254740993],  # 2^53 + 1: must not pass through a double
     "ratio": 0.75,
-    "whole_float": 2.5,
+    "whole_float": 2.0,  # a float with no fraction stays a float
     "flag": True,
     "off": False,
     "nothing": None,
@@ -25,13 +25,16 @@ INPUT = {
     "tags": ["a", "b", "ç"],
     "nested": {"a": {"b": [{"c": "first"}, {"c": [1.5, "two", False, {"deep": -7}]}]}},
     "empty_obj": {},
+    "empty_list": [],
 }
 
 
 def expected_result(queue):
     # Lua has no null inside tables: a null-valued key is absent in Lua,
     # so the echoed object has no "nothing" key.
+    # An empty Lua table is sent as {} (SPEC §4), so [] comes back as {}.
     echo = {k: v for k, v in INPUT.items() if k != "nothing"}
+    echo["empty_list"] = {}
     return {
         "transformed": {
             "echo": echo,

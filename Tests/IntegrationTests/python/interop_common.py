@@ -2,6 +2,7 @@
 with a readable message. Each script exits 0 and prints OK on success, or
 exits 1 with the mismatch on stderr."""
 import json
+import os
 import sys
 
 
@@ -38,9 +39,17 @@ def check(label, expected, actual, failures):
 
 
 def finish(failures):
+    """Reports and exits. Uses os._exit: the SDK's native runtime threads
+    can abort the interpreter during finalization ("PyGILState_Release"),
+    which would turn a pass into a crash."""
     if failures:
         print("MISMATCH", file=sys.stderr)
         for f in failures:
             print(" - " + f, file=sys.stderr)
-        sys.exit(1)
-    print("OK")
+        code = 1
+    else:
+        print("OK")
+        code = 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
