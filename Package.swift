@@ -56,11 +56,11 @@ let package = Package(
         ]),
 
         // Tests. Unit tests need no server; IntegrationTests start a real
-        // `temporal server start-dev` (see Tests/IntegrationTests/DevServer.swift).
+        // `temporal server start-dev` (see Tests/TestSupport/DevServer.swift).
         .testTarget(name: "TemporalModelTests", dependencies: ["TemporalModel"]),
         .target(name: "TestSupport", dependencies: ["TemporalModel"], path: "Tests/TestSupport"),
         .testTarget(name: "TemporalWireTests", dependencies: ["TemporalWire", "TemporalModel"]),
-        .testTarget(name: "TemporalRPCTests", dependencies: ["TemporalRPC", "TemporalWire", "TemporalModel", "TestSupport"]),
+        .testTarget(name: "TemporalRPCTests", dependencies: ["TemporalRPC", "TemporalWire", "TemporalModel", "TestSupport", "CGrpcShim"]),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "TemporalModel"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "TemporalModel", "TestSupport"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),

@@ -12,13 +12,29 @@ public struct Activation: Sendable {
     /// `history_size_bytes` of that WorkflowTaskStarted event.
     public var historySizeBytes: Int64
     public var jobs: [Job]
+    /// Markers this workflow task recorded in history (look-ahead): while
+    /// replaying, side effects and versions return these values instead of
+    /// making new ones. Empty for a task that is not a replay.
+    public var markers: [RecordedMarker]
 
-    public init(time: Timestamp, isReplaying: Bool, historyLength: Int64, historySizeBytes: Int64, jobs: [Job]) {
+    public init(time: Timestamp, isReplaying: Bool, historyLength: Int64, historySizeBytes: Int64, jobs: [Job],
+                markers: [RecordedMarker] = []) {
         self.time = time
         self.isReplaying = isReplaying
         self.historyLength = historyLength
         self.historySizeBytes = historySizeBytes
         self.jobs = jobs
+        self.markers = markers
+    }
+}
+
+/// A MarkerRecorded event as the code sees it.
+public struct RecordedMarker: Sendable, Hashable {
+    public var name: String
+    public var details: [String: [Payload]]
+    public init(name: String, details: [String: [Payload]]) {
+        self.name = name
+        self.details = details
     }
 }
 
@@ -32,6 +48,23 @@ public enum Job: Sendable, Hashable {
     case fireTimer(seq: Int)
     case signal(name: String, input: [Payload], header: PayloadMap)
     case cancelWorkflow(reason: String)
+    /// A SignalExternal / RequestCancelExternal command finished; `failure`
+    /// is nil on success.
+    case resolveSignalExternal(seq: Int, failure: Failure?)
+    case resolveCancelExternal(seq: Int, failure: Failure?)
+    /// A child workflow started (its run id), or could not start.
+    case childStarted(seq: Int, runId: String)
+    case childStartFailed(seq: Int, Failure)
+    /// A started child workflow closed.
+    case resolveChild(seq: Int, ChildResolution)
+}
+
+/// How a child workflow ended, as history recorded it.
+public enum ChildResolution: Sendable, Hashable {
+    case completed([Payload])
+    /// Failed, timed out, cancelled or terminated: wrapped in
+    /// `child_workflow_execution_failure_info` with the cause inside.
+    case failed(Failure)
 }
 
 /// How an activity ended, as history recorded it.
@@ -56,6 +89,16 @@ public enum WorkflowCommand: Sendable, Hashable {
     case failWorkflow(Failure)
     case cancelWorkflow(details: [Payload])
     case continueAsNew(ContinueAsNew)
+    /// A marker (side effect, version). `key` identifies it within its name
+    /// for matching: the side-effect id or the change id.
+    case recordMarker(name: String, key: String, details: [String: [Payload]])
+    case upsertSearchAttributes(PayloadMap)
+    case modifyProperties(memo: PayloadMap)
+    case signalExternal(seq: Int, namespace: String, execution: WorkflowExecution, signalName: String,
+                        input: [Payload], header: PayloadMap, childWorkflowOnly: Bool)
+    case cancelExternal(seq: Int, namespace: String, execution: WorkflowExecution, reason: String,
+                        childWorkflowOnly: Bool)
+    case startChild(seq: Int, StartChildWorkflowExecution)
 }
 
 /// What an activation produced.

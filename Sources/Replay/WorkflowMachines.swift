@@ -20,6 +20,11 @@ public final class WorkflowMachines {
     private var activities: [Int: ActivityMachine] = [:]
     private var timers: [Int: TimerMachine] = [:]
     private var jobs: [Job] = []
+    private var signalsExternal: [Int: CommandMachine] = [:]
+    private var children: [Int: ChildWorkflowMachine] = [:]
+    /// Set after skipping an unasked-for Version marker: its
+    /// TemporalChangeVersion upsert follows and is skipped too.
+    private var skipVersionUpsert = false
 
     /// Id of the last event applied.
     public private(set) var lastEventId: Int64 = 0
@@ -47,8 +52,7 @@ public final class WorkflowMachines {
         }
         for index in events.indices {
             let event = events[index]
-            let next = index + 1 < events.count ? events[index + 1] : nil
-            if let failure = try apply(event, next: next, previousStartedEventId: previousStartedEventId) {
+            if let failure = try apply(event, following: events[(index + 1)...], previousStartedEventId: previousStartedEventId) {
                 return failure
             }
             lastEventId = event.eventId
@@ -59,7 +63,9 @@ public final class WorkflowMachines {
     // MARK: - Events
 
     /// Applies one event. Returns a task failure when the code raised one.
-    private func apply(_ event: HistoryEvent, next: HistoryEvent?, previousStartedEventId: Int64) throws(ReplayError) -> TaskOutcome? {
+    private func apply(_ event: HistoryEvent, following: ArraySlice<HistoryEvent>,
+                       previousStartedEventId: Int64) throws(ReplayError) -> TaskOutcome? {
+        let next = following.first
         switch event.attributes {
         case .workflowExecutionStarted(let started):
             let runId = started.originalExecutionRunId.isEmpty ? execution.runId : started.originalExecutionRunId
@@ -68,7 +74,8 @@ public final class WorkflowMachines {
             if let next, next.eventType == EventType.workflowTaskFailed || next.eventType == EventType.workflowTaskTimedOut {
                 return nil  // a failed task is skipped; its batch goes on
             }
-            return try activate(at: event, historySize: historySize, replaying: event.eventId <= previousStartedEventId)
+            return try activate(at: event, historySize: historySize, replaying: event.eventId <= previousStartedEventId,
+                                markers: Self.markers(recordedAfter: following))
         case .workflowTaskScheduled, .workflowTaskCompleted, .workflowTaskFailed, .workflowTaskTimedOut:
             return nil
         case .workflowExecutionSignaled(let name, let input, _, let header):
@@ -77,13 +84,29 @@ public final class WorkflowMachines {
             jobs.append(.cancelWorkflow(reason: cause))
         case .workflowExecutionTerminated, .workflowExecutionTimedOut:
             return nil
-        case .activityTaskScheduled, .timerStarted, .workflowExecutionCompleted, .workflowExecutionFailed,
-             .workflowExecutionCanceled, .workflowExecutionContinuedAsNew:
+        case .activityTaskScheduled, .timerStarted, .timerCanceled, .workflowExecutionCompleted,
+             .workflowExecutionFailed, .workflowExecutionCanceled, .workflowExecutionContinuedAsNew,
+             .markerRecorded, .upsertWorkflowSearchAttributes, .workflowPropertiesModified,
+             .signalExternalWorkflowExecutionInitiated, .requestCancelExternalWorkflowExecutionInitiated,
+             .startChildWorkflowExecutionInitiated:
             try recordCommandEvent(event)
+        case .activityTaskCancelRequested(let id):
+            if pendingHead < pending.count, pending[pendingHead] is CancelActivityMachine {
+                try recordCommandEvent(event)
+            } else {
+                try resolve(event, linkedTo: id)
+            }
         case .activityTaskStarted(let id, _), .activityTaskCompleted(let id, _), .activityTaskFailed(let id, _, _),
-             .activityTaskTimedOut(let id, _, _), .activityTaskCancelRequested(let id), .activityTaskCanceled(let id, _):
+             .activityTaskTimedOut(let id, _, _), .activityTaskCanceled(let id, _):
             try resolve(event, linkedTo: id)
-        case .timerFired(_, let id), .timerCanceled(_, let id):
+        case .timerFired(_, let id):
+            try resolve(event, linkedTo: id)
+        case .externalWorkflowExecutionSignaled(let id, _), .signalExternalWorkflowExecutionFailed(let id, _, _),
+             .externalWorkflowExecutionCancelRequested(let id, _), .requestCancelExternalWorkflowExecutionFailed(let id, _, _),
+             .startChildWorkflowExecutionFailed(let id, _, _, _), .childWorkflowExecutionStarted(let id, _, _),
+             .childWorkflowExecutionCompleted(let id, _, _), .childWorkflowExecutionFailed(let id, _, _, _),
+             .childWorkflowExecutionCanceled(let id, _, _), .childWorkflowExecutionTimedOut(let id, _, _),
+             .childWorkflowExecutionTerminated(let id, _):
             try resolve(event, linkedTo: id)
         case .other:
             if event.workerMayIgnore { return nil }
@@ -96,10 +119,25 @@ public final class WorkflowMachines {
 
     /// Matches a command event against the oldest command not yet recorded.
     private func recordCommandEvent(_ event: HistoryEvent) throws(ReplayError) {
-        guard pendingHead < pending.count else {
+        if skipVersionUpsert {
+            skipVersionUpsert = false
+            if case .upsertWorkflowSearchAttributes(let attributes) = event.attributes,
+               attributes.keys.contains(VersionMarker.searchAttribute),
+               !(pendingHead < pending.count && pending[pendingHead] is UpsertMachine) {
+                return
+            }
+        }
+        let front = pendingHead < pending.count ? pending[pendingHead] : nil
+        if case .markerRecorded(let name, _, _) = event.attributes, name == MarkerKey.version,
+           front.map({ $0.recordCommandEvent(event) != nil }) ?? true {
+            // A Version marker the code did not ask for: it ran this code
+            // path before the `workflow.version` call existed (Go SDK rule).
+            skipVersionUpsert = true
+            return
+        }
+        guard let machine = front else {
             throw nonDeterminism("history event \(event.eventId) is \(describeCommandEvent(event)) but the code issued no command there")
         }
-        let machine = pending[pendingHead]
         if let recorded = machine.recordCommandEvent(event) {
             throw nonDeterminism("history event \(event.eventId) is \(recorded) but the code issued \(machine.commandDescription)")
         }
@@ -120,14 +158,16 @@ public final class WorkflowMachines {
 
     // MARK: - Activations
 
-    private func activate(at started: HistoryEvent, historySize: Int64, replaying: Bool) throws(ReplayError) -> TaskOutcome? {
+    private func activate(at started: HistoryEvent, historySize: Int64, replaying: Bool,
+                          markers: [RecordedMarker]) throws(ReplayError) -> TaskOutcome? {
         if pendingHead < pending.count {
             let extra = pending[pendingHead]
             throw nonDeterminism("the code issued \(extra.commandDescription) but history has no matching event before event \(started.eventId) (\(EventType.name(started.eventType)))")
         }
         lastStartedEventId = started.eventId
         let activation = Activation(time: started.eventTime, isReplaying: replaying,
-                                    historyLength: started.eventId, historySizeBytes: historySize, jobs: jobs)
+                                    historyLength: started.eventId, historySizeBytes: historySize, jobs: jobs,
+                                    markers: markers)
         jobs.removeAll(keepingCapacity: true)
         if isFinished { return nil }
         switch code.activate(activation) {
@@ -155,9 +195,76 @@ public final class WorkflowMachines {
         case .completeWorkflow, .failWorkflow, .cancelWorkflow, .continueAsNew:
             pending.append(TerminalMachine(command))
             isFinished = true
-        case .requestCancelActivity, .cancelTimer:
-            throw ReplayError(.fatal, "\(command) is not supported yet by this Moonflow version")
+        case .recordMarker(let name, let key, let details):
+            pending.append(MarkerMachine(name: name, key: key, details: details))
+        case .upsertSearchAttributes(let attributes):
+            pending.append(UpsertMachine(searchAttributes: attributes))
+        case .modifyProperties(let memo):
+            pending.append(UpsertMachine(memo: memo))
+        case .signalExternal(let seq, let namespace, let execution, let name, let input, let header, let childOnly):
+            let machine = SignalExternalMachine(
+                seq: seq, command: .signalExternalWorkflowExecution(
+                    namespace: namespace, execution: execution, signalName: name, input: input,
+                    childWorkflowOnly: childOnly, header: header),
+                signalName: name, workflowId: execution.workflowId)
+            pending.append(machine)
+        case .cancelExternal(let seq, let namespace, let execution, let reason, let childOnly):
+            pending.append(CancelExternalMachine(
+                seq: seq, command: .requestCancelExternalWorkflowExecution(
+                    namespace: namespace, execution: execution, childWorkflowOnly: childOnly, reason: reason),
+                workflowId: execution.workflowId))
+        case .startChild(let seq, let attributes):
+            let machine = ChildWorkflowMachine(seq: seq, attributes: attributes)
+            children[seq] = machine
+            pending.append(machine)
+        case .cancelTimer(let seq):
+            guard let timer = timers[seq] else { return }
+            if let index = unsentIndex(of: timer) {
+                pending.remove(at: index)   // never sent: nothing to cancel on the server
+            } else if timer.state == .started {
+                pending.append(CancelTimerMachine(timerId: timer.timerId))
+            }
+        case .requestCancelActivity(let seq):
+            guard let activity = activities[seq] else { return }
+            // The Lua side resolves an activity cancelled in the activation
+            // that scheduled it; here its command is just not sent.
+            if let index = unsentIndex(of: activity) {
+                pending.remove(at: index)
+            } else if activity.state == .scheduled {
+                pending.append(CancelActivityMachine(scheduledEventId: activity.scheduledEventId,
+                                                     activityId: activity.attributes.activityId))
+            }
         }
+    }
+
+    /// The index in `pending` of a machine whose command was not sent yet.
+    private func unsentIndex(of machine: CommandMachine) -> Int? {
+        pending[pendingHead...].firstIndex { $0 === machine }
+    }
+
+    /// MarkerRecorded events written by the completion of the workflow task
+    /// that starts at `following` (look-ahead for side effects and versions).
+    static func markers(recordedAfter following: ArraySlice<HistoryEvent>) -> [RecordedMarker] {
+        var markers: [RecordedMarker] = []
+        var index = following.startIndex
+        // Skip to this task's WorkflowTaskCompleted; stop at the next task.
+        while index < following.endIndex {
+            let type = following[index].eventType
+            if type == EventType.workflowTaskCompleted { break }
+            if type == EventType.workflowTaskStarted || type == EventType.workflowTaskFailed
+                || type == EventType.workflowTaskTimedOut { return [] }
+            index += 1
+        }
+        index += 1
+        while index < following.endIndex {
+            let event = following[index]
+            if event.eventType == EventType.workflowTaskScheduled || event.eventType == EventType.workflowTaskStarted { break }
+            if case .markerRecorded(let name, let details, _) = event.attributes {
+                markers.append(RecordedMarker(name: name, details: details))
+            }
+            index += 1
+        }
+        return markers
     }
 
     // MARK: - Messages

@@ -14,12 +14,32 @@ struct JobEncoding {
         for job in activation.jobs {
             jobs.append(try encode(job))
         }
+        var sideEffects: [String: JSONValue] = [:]
+        var versions: [String: JSONValue] = [:]
+        for marker in activation.markers {
+            switch marker.name {
+            case MarkerKey.sideEffect:
+                let id = MarkerKey.of(name: marker.name, details: marker.details)
+                sideEffects[id] = try decode(marker.details["data"] ?? [], what: "side effect \(id)").first ?? .null
+            case MarkerKey.version:
+                let change = try decode(marker.details["change-id"] ?? [], what: "version marker").first
+                let version = try decode(marker.details["version"] ?? [], what: "version marker").first
+                guard case .string(let changeId)? = change, let version else {
+                    throw WorkflowRuntimeError("version marker of workflow \(execution.workflowId) lacks change-id or version")
+                }
+                versions[changeId] = version
+            default:
+                continue
+            }
+        }
         return .object([
             "now_ns": .int(activation.time.unixNanos),
             "replaying": .bool(activation.isReplaying),
             "history_length": .int(activation.historyLength),
             "history_size": .int(activation.historySizeBytes),
             "jobs": .array(jobs),
+            "side_effects": .object(sideEffects),
+            "versions": .object(versions),
         ])
     }
 
@@ -43,13 +63,39 @@ struct JobEncoding {
             }
         case .fireTimer(let seq):
             return .object(["type": .string("timer"), "seq": .int(Int64(seq))])
-        case .signal(let name, let input, _):
+        case .signal(let name, let input, let header):
             let args = try decode(input, what: "signal \(name)")
-            return .object(["type": .string("signal"), "name": .string(name), "args": .array(args),
-                            "nargs": .int(Int64(args.count))])
+            var o: [String: JSONValue] = ["type": .string("signal"), "name": .string(name), "args": .array(args),
+                                          "nargs": .int(Int64(args.count))]
+            if let from = header[Headers.from], case .string(let pid)? = try? PayloadCodec.decode(from) {
+                o["from"] = .string(pid)
+            }
+            return .object(o)
         case .cancelWorkflow(let reason):
             return .object(["type": .string("cancel"), "reason": .string(reason)])
+        case .resolveSignalExternal(let seq, let failure):
+            return resolution("signal_external", seq, failure)
+        case .resolveCancelExternal(let seq, let failure):
+            return resolution("cancel_external", seq, failure)
+        case .childStarted(let seq, let runId):
+            return .object(["type": .string("child_started"), "seq": .int(Int64(seq)), "run_id": .string(runId)])
+        case .childStartFailed(let seq, let failure):
+            return .object(["type": .string("child_start_failed"), "seq": .int(Int64(seq)),
+                            "error": ErrorValue(failure: failure).json])
+        case .resolveChild(let seq, .completed(let result)):
+            let values = try decode(result, what: "result of child workflow \(seq)")
+            return .object(["type": .string("child"), "seq": .int(Int64(seq)), "ok": .bool(true),
+                            "value": values.first ?? .null])
+        case .resolveChild(let seq, .failed(let failure)):
+            return .object(["type": .string("child"), "seq": .int(Int64(seq)), "ok": .bool(false),
+                            "error": ErrorValue(failure: failure).json])
         }
+    }
+
+    private func resolution(_ type: String, _ seq: Int, _ failure: Failure?) -> JSONValue {
+        var o: [String: JSONValue] = ["type": .string(type), "seq": .int(Int64(seq)), "ok": .bool(failure == nil)]
+        if let failure { o["error"] = ErrorValue(failure: failure).json }
+        return .object(o)
     }
 
     private func info(_ s: WorkflowExecutionStarted) -> JSONValue {
@@ -63,6 +109,10 @@ struct JobEncoding {
             o["parent"] = .object(["workflow_id": .string(parent.workflowId), "run_id": .string(parent.runId)])
         }
         o["memo"] = .object(s.memo.compactMapValues { try? PayloadCodec.decode($0) })
+        o["search_attributes"] = .object(s.searchAttributes.compactMapValues { try? PayloadCodec.decode($0) })
+        if let context = s.header[Headers.context], let value = try? PayloadCodec.decode(context) {
+            o["context"] = value
+        }
         return .object(o)
     }
 

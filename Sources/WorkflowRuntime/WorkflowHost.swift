@@ -29,6 +29,14 @@ final class WorkflowHost {
         try lua.setField(shared, "common", .ref(common))
         try lua.setField(shared, "base", .ref(base))
         try lua.setField(shared, "json", .ref(json))
+        let host = try lua.newTable()
+        defer { host.release() }
+        try lua.registerFunction(in: host, name: "random_bytes") { frame in
+            let n = max(0, min(frame.int(at: 1) ?? 0, 1 << 20))
+            var generator = SystemRandomNumberGenerator()
+            return .values([.bytes((0..<n).map { _ in UInt8.random(in: 0...255, using: &generator) })])
+        }
+        try lua.setField(shared, "host", .ref(host))
         for part in WorkflowPreludeParts.all {
             let chunk = try lua.load(source: part.source, chunkName: "=moonflow/workflow/\(part.name).lua")
             defer { chunk.release() }
@@ -57,6 +65,9 @@ final class WorkflowHost {
             "chunkname": .string(chunkName(entry.source)),
             "method": .string(entry.method),
             "entry_id": .string(entry.id),
+            "namespace": .string(entry.namespace),
+            "workflow_types": .object(registry.workflows.mapValues { .string($0.temporalName) }),
+            "worker_queues": .object(registry.workers.mapValues { .string($0.effectiveTaskQueue) }),
             "modules": .object(Dictionary(uniqueKeysWithValues: entry.modules.map { ($0, JSONValue.bool(true)) })),
             "libraries": .object(libraries),
         ])

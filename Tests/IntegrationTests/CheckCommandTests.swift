@@ -14,7 +14,7 @@ final class CheckCommandTests: IntegrationTestCase {
     }
 
     func testThreeMistakesInTwoFilesAreAllReportedWithFileAndLine() async throws {
-        let registry = try TestRegistry(label: "check")
+        let registry = try makeRegistry("check")
         let yaml = """
             namespace: bad
             entries:

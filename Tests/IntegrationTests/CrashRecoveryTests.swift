@@ -11,12 +11,12 @@ final class CrashRecoveryTests: IntegrationTestCase {
         let server = try await devServer()
         let cli = TemporalCLI(server)
         let queue = unique("orders-crash")
-        let registry = try ExampleOrderWorkflowTests.exampleRegistry(address: server.address, queue: queue, label: "crash")
+        let registry = try exampleRegistry(address: server.address, queue: queue, label: "crash")
         let first = try await startDaemon(registry, label: "crash-1")
 
         let id = unique("order-crash")
         try await cli.start(type: "OrderWorkflow", queue: queue, id: id,
-                            input: #"{"id":"K9","total":7,"address":"2 Side St","ship_after":"4s"}"#)
+                            input: #"{"id":"K9","total":7,"address":"2 Side St","ship_after":"5s"}"#)
         // Charged, and sleeping in the durable timer.
         let before = try await cli.waitForHistory(id, "TimerStarted", timeout: .seconds(30),
                                                   check: { try first.ensureAlive() },

@@ -5,34 +5,11 @@ import XCTest
 /// server address and task queue, run by the real daemon against a real
 /// Temporal dev server and driven with the `temporal` CLI, as a user would.
 final class ExampleOrderWorkflowTests: IntegrationTestCase {
-    /// Copies `config/example` into a temp registry pointing at the dev
-    /// server, on `queue`.
-    static func exampleRegistry(address: String, queue: String, label: String) throws -> TestRegistry {
-        let registry = try TestRegistry(label: label)
-        let example = Paths.packageRoot.appendingPathComponent("config/example")
-        let files = try FileManager.default.contentsOfDirectory(atPath: example.path)
-        XCTAssertTrue(files.contains("shop.yaml"), "config/example has no shop.yaml: \(files)")
-        for file in files {
-            var text = try String(contentsOf: example.appendingPathComponent(file), encoding: .utf8)
-            if file.hasSuffix(".yaml") {
-                let addressLine = #"address: "localhost:7233""#
-                let queueLine = "task_queue: orders"
-                guard text.contains(addressLine), text.contains(queueLine) else {
-                    throw IntegrationError("config/example/\(file) no longer has `\(addressLine)` and `\(queueLine)`; update this test")
-                }
-                text = text.replacingOccurrences(of: addressLine, with: "address: \"\(address)\"")
-                    .replacingOccurrences(of: queueLine, with: "task_queue: \"\(queue)\"")
-            }
-            try registry.write(file, text)
-        }
-        return registry
-    }
-
     func testOrderSucceedsFailsWithRefundAndRejectsBadTotal() async throws {
         let server = try await devServer()
         let cli = TemporalCLI(server)
         let queue = unique("orders")
-        let registry = try Self.exampleRegistry(address: server.address, queue: queue, label: "example")
+        let registry = try exampleRegistry(address: server.address, queue: queue, label: "example")
         let daemon = try await startDaemon(registry, label: "example")
 
         // 1. The happy path, exactly as the README shows it.
@@ -94,6 +71,31 @@ final class ExampleOrderWorkflowTests: IntegrationTestCase {
         XCTAssertTrue(badHistory.of("TimerStarted").isEmpty, badHistory.summary)
 
         try await stopCleanly(daemon)
+    }
+}
+
+extension IntegrationTestCase {
+    /// Copies `config/example` into a temp registry pointing at the dev
+    /// server, on `queue`.
+    func exampleRegistry(address: String, queue: String, label: String) throws -> TestRegistry {
+        let registry = try makeRegistry(label)
+        let example = Paths.packageRoot.appendingPathComponent("config/example")
+        let files = try FileManager.default.contentsOfDirectory(atPath: example.path)
+        XCTAssertTrue(files.contains("shop.yaml"), "config/example has no shop.yaml: \(files)")
+        for file in files {
+            var text = try String(contentsOf: example.appendingPathComponent(file), encoding: .utf8)
+            if file.hasSuffix(".yaml") {
+                let addressLine = #"address: "localhost:7233""#
+                let queueLine = "task_queue: orders"
+                guard text.contains(addressLine), text.contains(queueLine) else {
+                    throw IntegrationError("config/example/\(file) no longer has `\(addressLine)` and `\(queueLine)`; update this test")
+                }
+                text = text.replacingOccurrences(of: addressLine, with: "address: \"\(address)\"")
+                    .replacingOccurrences(of: queueLine, with: "task_queue: \"\(queue)\"")
+            }
+            try registry.write(file, text)
+        }
+        return registry
     }
 }
 

@@ -14,7 +14,7 @@ final class NonDeterminismTests: IntegrationTestCase {
         local function main(input)
           local a, err = funcs.call("\(firstActivity)", input)
           if err then return nil, err end
-          time.sleep("4s")
+          time.sleep("5s")
           local b, err2 = funcs.call("it:step_b", a)
           if err2 then return nil, err2 end
           return { a = a, b = b }
@@ -36,7 +36,7 @@ final class NonDeterminismTests: IntegrationTestCase {
         let server = try await devServer()
         let cli = TemporalCLI(server)
         let queue = unique("nd")
-        let registry = try TestRegistry(label: "nd")
+        let registry = try makeRegistry("nd")
         try registry.write("it.yaml", TestRegistry.standardYAML(address: server.address, queue: queue, entries: """
               - name: nd_workflow
                 kind: workflow.lua
@@ -60,6 +60,10 @@ final class NonDeterminismTests: IntegrationTestCase {
         _ = try await cli.waitForHistory(id, "TimerStarted", timeout: .seconds(30), check: { try original.ensureAlive() },
                                          context: { original.describe() }) { !$0.of("TimerStarted").isEmpty }
         try await stopCleanly(original)
+        let beforeDeploy = try await cli.history(id)
+        XCTAssertTrue(beforeDeploy.of("TimerFired").isEmpty,
+                      "the timer fired before the daemon was stopped (machine too slow?); the test cannot go on:\(beforeDeploy.summary)")
+        if !beforeDeploy.of("TimerFired").isEmpty { return }
 
         // Deploy incompatible code: C where history recorded A.
         try registry.write("nd_workflow.lua", Self.workflowSource(firstActivity: "it:step_c"))

@@ -61,7 +61,7 @@ final class PythonInteropTests: IntegrationTestCase {
         """
 
     private func makeRegistry(address: String, queue: String) throws -> TestRegistry {
-        let registry = try TestRegistry(label: "py")
+        let registry = try makeRegistry("py")
         let activity = { (name: String) in
             "  - {name: \(name), kind: function.lua, source: file://lib.lua, method: \(name), modules: [json], meta: {temporal: {activity: {worker: worker}}}}"
         }

@@ -19,6 +19,7 @@ local function finish(inst, cmd)
   inst.finished = true
   inst.command(cmd)
 end
+P.finish = finish
 
 local function fail_with(inst, err)
   finish(inst, { type = "fail", error = common.error_to_host(err) })
@@ -33,14 +34,26 @@ local function step(inst, rec, ...)
       return { message = tostring(e), traceback = traceback(rec.co, nil, 0) }
     end
     if getmetatable(e) == ErrorMT and e._traceback == nil then e._traceback = traceback(rec.co, nil, 0) end
-    fail_with(inst, e)
+    if inst.cancel_requested and getmetatable(e) == ErrorMT and e._kind == "CANCELED" then
+      finish(inst, { type = "cancel_workflow" })
+    else
+      fail_with(inst, e)
+    end
     return nil
   end
   if coroutine.status(rec.co) == "dead" then
     rec.dead = true
     if rec.main then
       local value, err = r[2], r[3]
-      if err ~= nil then fail_with(inst, err) else finish(inst, { type = "complete", value = value }) end
+      if err ~= nil then
+        if inst.cancel_requested and getmetatable(err) == ErrorMT and err._kind == "CANCELED" then
+          finish(inst, { type = "cancel_workflow" })
+        else
+          fail_with(inst, err)
+        end
+      else
+        finish(inst, { type = "complete", value = value })
+      end
     end
     return nil
   end
@@ -86,6 +99,7 @@ end
 
 local function start(inst, job)
   inst.info = job.info or {}
+  inst.context = inst.info.context or {}
   inst.rng = job.seed or 0
   inst.start_ns = inst.now_ns
   local spec = inst.spec
@@ -114,7 +128,33 @@ local function fire_timer(inst, seq)
   if getmetatable(target) == P.Channel then P.offer(target, P.new_time(inst.now_ns)) else target:resolve() end
 end
 
+--- Cancellation of the workflow itself: a workflow that asked for
+--- process.events() gets a CANCEL event and decides; any other is
+--- cancelled now — its activities and timers too.
+local function cancel_requested(inst, reason)
+  inst.cancel_requested = true
+  if inst.events_ch then
+    inst.emit_event { kind = P.EVENT.CANCEL, reason = reason }
+    return
+  end
+  local seqs = {}
+  for seq in pairs(inst.activities) do seqs[#seqs + 1] = seq end
+  table.sort(seqs)
+  for _, seq in ipairs(seqs) do
+    if not inst.drop_unsent("activity", seq) then inst.command { type = "cancel_activity", seq = seq } end
+  end
+  seqs = {}
+  for seq in pairs(inst.timers) do seqs[#seqs + 1] = seq end
+  table.sort(seqs)
+  for _, seq in ipairs(seqs) do
+    if not inst.drop_unsent("timer", seq) then inst.command { type = "cancel_timer", seq = seq } end
+  end
+  finish(inst, { type = "cancel_workflow" })
+end
+
 function P.activate(inst, a)
+  inst.side_effects = a.side_effects or {}
+  inst.versions = a.versions or {}
   inst.now_ns = a.now_ns
   inst.replaying = a.replaying
   inst.history_length = a.history_length
@@ -135,6 +175,10 @@ function P.activate(inst, a)
       fire_timer(inst, job.seq)
     elseif t == "signal" then
       P.deliver_signal(inst, job)
+    elseif t == "cancel" then
+      cancel_requested(inst, job.reason)
+    else
+      P.apply_child_job(inst, job)
     end
   end
   local failure = run_until_blocked(inst)

@@ -4,6 +4,7 @@
 enum ActivityOptions {
     static let source = #"""
 local P = ...
+local pairs = P.base.pairs -- deterministic order
 local common, errors = P.common, P.common.errors
 -- Activity options. ---------------------------------------------------------
 local ACTIVITY_KEYS = {

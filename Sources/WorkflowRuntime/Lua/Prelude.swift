@@ -9,6 +9,8 @@ enum WorkflowPreludeParts {
         ("time", TimeValues.source),
         ("activity_options", ActivityOptions.source),
         ("process", ProcessModule.source),
+        ("side_effects", SideEffects.source),
+        ("children", Children.source),
         ("instance", WorkflowInstance.source),
         ("activation", ActivationRunner.source),
     ]

@@ -7,6 +7,7 @@
 enum ProcessModule {
     static let source = #"""
 local P = ...
+local pairs = P.base.pairs -- deterministic order
 local UNBOUNDED = math.maxinteger
 
 local Message = { __name = "moonflow.message" }

@@ -25,6 +25,16 @@ function Future:resolve(...)
   if self.done then return end
   self.done = true
   self.values = pack(...)
+  if self.listeners then
+    for _, fn in ipairs(self.listeners) do fn(...) end
+    self.listeners = nil
+  end
+end
+--- Calls `fn(values...)` once the future resolves (at once if it has).
+function Future:on_resolve(fn)
+  if self.done then fn(self:take()) return end
+  self.listeners = self.listeners or {}
+  self.listeners[#self.listeners + 1] = fn
 end
 
 --- Blocks the running workflow coroutine until `waitable` is ready and

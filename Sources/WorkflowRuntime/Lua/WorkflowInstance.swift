@@ -10,13 +10,16 @@ enum WorkflowInstance {
     static let source = #"""
 local P = ...
 local common, base = P.common, P.base
+local pairs = base.pairs -- deterministic order
 local errors = common.errors
 local await, pack = P.await, table.pack
 
 function P.new_instance(spec)
   local inst = { spec = spec, commands = {}, coroutines = {}, activities = {}, timers = {},
-    seq_activity = 0, seq_timer = 0, now_ns = 0, finished = false, info = {}, rng = 0,
+    seq_activity = 0, seq_timer = 0, seq_side_effect = 0, seq_child = 0, seq_external = 0,
+    now_ns = 0, finished = false, info = {}, rng = 0, context = {},
     history_length = 0, history_size = 0, replaying = false,
+    side_effects = {}, versions = {}, versions_seen = {}, change_versions = {},
     signals = { pending = {}, listeners = {}, inbox = nil } }
   local env = setmetatable({}, { __index = base })
   env._G = env
@@ -69,10 +72,36 @@ function P.new_instance(spec)
       start_to_close_ms = o.start_to_close_timeout_ms
         or ((o.schedule_to_close_timeout_ms == nil) and 600000 or nil),
       schedule_to_close_ms = o.schedule_to_close_timeout_ms, schedule_to_start_ms = o.schedule_to_start_timeout_ms,
-      heartbeat_ms = o.heartbeat_timeout_ms, retry_policy = o.retry_policy }
+      heartbeat_ms = o.heartbeat_timeout_ms, retry_policy = o.retry_policy, context = inst.context }
     local f = P.new_future()
     inst.activities[seq] = f
-    return f
+    return f, seq
+  end
+
+  -- futures of funcs.async
+  local Async = {}
+  Async.__index = Async
+  function Async:result() return await(self.f) end
+  function Async:is_complete() return self.f.done end
+  function Async:channel()
+    local ch = P.new_channel(1)
+    self.f:on_resolve(function(v, err) P.offer(ch, err == nil and v or nil) end)
+    return ch
+  end
+  function Async:cancel()
+    if self.f.done then return true end
+    if inst.drop_unsent("activity", self.seq) then
+      inst.activities[self.seq] = nil
+      self.f:resolve(nil, errors.new { kind = "CANCELED", message = "activity cancelled before it was scheduled", retryable = false })
+    else
+      command { type = "cancel_activity", seq = self.seq }
+    end
+    return true
+  end
+  local function async(opts, id, ...)
+    local f, seq = schedule(opts, id, ...)
+    if not f then return nil, seq end
+    return setmetatable({ f = f, seq = seq }, Async)
   end
   local Executor = {}
   Executor.__index = Executor
@@ -88,8 +117,19 @@ function P.new_instance(spec)
     if not f then return nil, err end
     return await(f)
   end
+  function Executor:async(id, ...) return async(self.options, id, ...) end
   function funcs.new() return setmetatable({ options = {} }, Executor) end
   function funcs.call(id, ...) return Executor.call({ options = {} }, id, ...) end
+  function funcs.async(id, ...) return async({}, id, ...) end
+
+  --- Removes a command issued in this activation (not sent yet).
+  function inst.drop_unsent(kind, seq)
+    for i = #inst.commands, 1, -1 do
+      local c = inst.commands[i]
+      if c.type == kind and c.seq == seq then table.remove(inst.commands, i); return true end
+    end
+    return false
+  end
 
   -- time --------------------------------------------------------------------
   local time = { NANOSECOND = 1, MICROSECOND = 1000, MILLISECOND = 1000000, SECOND = 1000000000,
@@ -133,11 +173,36 @@ function P.new_instance(spec)
   function workflow.history_length() return inst.history_length end
   function workflow.history_size() return inst.history_size end
   function workflow.is_replaying() return inst.replaying end
+  function workflow.version(change_id, min, max) return P.version(inst, change_id, min, max) end
+  function workflow.attrs(t) return P.attrs(inst, t) end
+  function workflow.exec(id, ...) return inst.workflow_exec(id, ...) end
+  workflow.call = workflow.exec
+  function workflow.continue_as_new(...)
+    local args = pack(...)
+    P.finish(inst, { type = "continue_as_new", workflow_type = inst.info.workflow_type,
+      task_queue = inst.info.task_queue, args = args, nargs = args.n, context = inst.context })
+    return await(P.new_future())   -- never resumes: the run is over
+  end
+
+  local ctx = {}
+  function ctx.get(key)
+    if type(key) ~= "string" or key == "" then return nil, errors.new { kind = "INVALID", message = "ctx.get: key must be a non-empty string" } end
+    local v = inst.context[key]
+    if v == nil then return nil, errors.new { kind = "NOT_FOUND", message = "no context value '" .. key .. "'" } end
+    return v
+  end
+  function ctx.all()
+    local copy = {}
+    for k, v in pairs(inst.context) do copy[k] = v end
+    return copy
+  end
 
   -- process: signals as messages --------------------------------------------
   env.process = P.process_module(inst)
+  P.children_api(inst, env.process)
 
-  local builtin = { funcs = funcs, time = time, workflow = workflow, errors = errors, json = P.json }
+  local builtin = { funcs = funcs, time = time, workflow = workflow, errors = errors, json = P.json,
+    uuid = P.uuid_module(inst), crypto = P.crypto_module(inst), ctx = ctx }
   local loaded = {}
   function env.require(name)
     if loaded[name] ~= nil then return loaded[name] end

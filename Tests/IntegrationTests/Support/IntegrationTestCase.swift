@@ -38,6 +38,17 @@ class IntegrationTestCase: XCTestCase {
         XCTAssertEqual(status, 0, "moonflow did not exit 0 after SIGTERM\n\(daemon.describe())", file: file, line: line)
     }
 
+    /// A fresh registry directory, removed after the test if it passed
+    /// (kept with the daemon logs for a failed one).
+    func makeRegistry(_ label: String) throws -> TestRegistry {
+        let registry = try TestRegistry(label: label)
+        let root = registry.dir.deletingLastPathComponent()
+        addTeardownBlock { [weak self] in
+            if self?.testRun?.hasSucceeded ?? false { try? FileManager.default.removeItem(at: root) }
+        }
+        return registry
+    }
+
     /// Logs of every daemon this test started, for failure messages.
     func daemonLogs() -> String {
         lock.withLock { started.map { $0.describe() }.joined(separator: "\n----\n") }

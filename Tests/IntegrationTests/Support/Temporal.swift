@@ -78,6 +78,8 @@ struct TemporalCLI: Sendable {
 /// One history event, with the fields the tests look at.
 struct Event: Sendable, CustomStringConvertible {
     let id: Int
+    /// The server's `eventTime`.
+    let time: Date?
     /// `ActivityTaskScheduled`, `WorkflowTaskFailed`, … (the CLI's
     /// `EVENT_TYPE_…` in CamelCase).
     let type: String
@@ -120,7 +122,7 @@ struct History: Sendable {
         let failure = attrs["failure"] as? [String: Any]
         let appInfo = failure?["applicationFailureInfo"] as? [String: Any]
         return Event(
-            id: int(e["eventId"]) ?? -1, type: type, attributesJSON: attrsJSON,
+            id: int(e["eventId"]) ?? -1, time: (e["eventTime"] as? String).flatMap(date), type: type, attributesJSON: attrsJSON,
             activityType: (attrs["activityType"] as? [String: Any])?["name"] as? String,
             attempt: int(attrs["attempt"]),
             failureMessage: failure?["message"] as? String,
@@ -130,6 +132,19 @@ struct History: Sendable {
             scheduledEventId: int(attrs["scheduledEventId"]),
             identity: attrs["identity"] as? String,
             firstResultPayload: firstPayload(attrs["result"]) ?? firstPayload(attrs["input"]))
+    }
+
+    /// `2026-11-22T01:26:51.493121729Z` (any number of fraction digits).
+    static func date(_ text: String) -> Date? {
+        var base = text
+        var fraction = 0.0
+        if let dot = text.firstIndex(of: "."), let z = text.lastIndex(of: "Z") {
+            base = String(text[..<dot]) + "Z"
+            fraction = Double("0" + text[dot..<z]) ?? 0
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: base).map { $0.addingTimeInterval(fraction) }
     }
 
     private static func int(_ v: Any?) -> Int? {
