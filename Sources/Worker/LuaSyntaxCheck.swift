@@ -1,39 +1,64 @@
+import Foundation
 import LuaRuntime
 import Registry
 
-/// Compiles every Lua entry of a registry (without running it) and reports
-/// syntax errors as registry problems with file and line.
+/// Compiles Lua sources (without running them) and reports syntax errors as
+/// registry problems with file and line: every `*.lua` file under the
+/// registry root, and the inline sources of a loaded registry.
 public enum LuaSyntaxCheck {
-    public static func problems(in registry: Registry) -> [RegistryError] {
-        guard let lua = try? LuaState() else {
-            return [RegistryError(file: registry.root, line: nil, column: nil, entryId: nil,
-                                  message: "cannot create a Lua state to check sources")]
-        }
+    /// Every `*.lua` file under `root` (hidden folders skipped).
+    public static func problems(inDirectory root: String) -> [RegistryError] {
+        guard let lua = try? LuaState() else { return [cannotCheck(root)] }
         var problems: [RegistryError] = []
-        var seen: Set<String> = []
-        let entries: [any LuaEntry] = Array(registry.workflows.values) + Array(registry.functions.values)
-            + Array(registry.libraries.values)
-        for entry in entries.sorted(by: { $0.id < $1.id }) {
-            let key = entry.source.chunkName + "\u{0}" + entry.source.text
-            if !seen.insert(key).inserted { continue }   // one file shared by several entries
-            do {
-                let fn = try lua.load(source: entry.source.text, chunkName: entry.source.chunkName)
-                fn.release()
-            } catch {
-                problems.append(problem(error.message, entry: entry))
+        for path in luaFiles(under: root) {
+            let relative = String(path.dropFirst(root.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            if let problem = check(lua, source: String(decoding: data, as: UTF8.self), chunkName: relative,
+                                   file: relative, entryId: nil) {
+                problems.append(problem)
             }
         }
         return problems
     }
 
-    /// `order.lua:12: unexpected symbol near 'end'` → file, line, message.
-    private static func problem(_ message: String, entry: any LuaEntry) -> RegistryError {
-        let file = entry.source.path ?? entry.source.chunkName
-        let parts = message.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
-        if parts.count == 3, let line = Int(parts[1]) {
-            return RegistryError(file: file, line: line, column: nil, entryId: entry.id,
-                                 message: "Lua syntax error:" + parts[2])
+    /// Inline sources (`source:` without `file://`) of a loaded registry.
+    public static func problems(inInlineSourcesOf registry: Registry) -> [RegistryError] {
+        guard let lua = try? LuaState() else { return [cannotCheck(registry.root)] }
+        let entries: [any LuaEntry] = Array(registry.workflows.values) + Array(registry.functions.values)
+            + Array(registry.libraries.values)
+        return entries.filter { $0.source.path == nil }.sorted { $0.id < $1.id }.compactMap { entry in
+            check(lua, source: entry.source.text, chunkName: entry.source.chunkName, file: entry.source.chunkName,
+                  entryId: entry.id)
         }
-        return RegistryError(file: file, line: nil, column: nil, entryId: entry.id, message: message)
+    }
+
+    private static func check(_ lua: LuaState, source: String, chunkName: String, file: String,
+                              entryId: String?) -> RegistryError? {
+        do {
+            try lua.load(source: source, chunkName: chunkName).release()
+            return nil
+        } catch {
+            // "order.lua:12: unexpected symbol near 'end'" → line 12.
+            let parts = error.message.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            if parts.count == 3, let line = Int(parts[1]) {
+                return RegistryError(file: file, line: line, column: nil, entryId: entryId,
+                                     message: "Lua syntax error:" + parts[2])
+            }
+            return RegistryError(file: file, line: nil, column: nil, entryId: entryId, message: error.message)
+        }
+    }
+
+    private static func luaFiles(under root: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        while let item = walker.nextObject() as? String {
+            if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if item.hasSuffix(".lua") { files.append(root + "/" + item) }
+        }
+        return files.sorted()
+    }
+
+    private static func cannotCheck(_ root: String) -> RegistryError {
+        RegistryError(file: root, line: nil, column: nil, entryId: nil, message: "cannot create a Lua state to check sources")
     }
 }

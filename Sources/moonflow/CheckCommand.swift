@@ -22,15 +22,17 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// Loads the registry and checks its Lua sources; every problem at once.
+/// Loads the registry and checks its Lua sources; every problem at once
+/// (YAML problems and Lua syntax errors together).
 func loadRegistry(_ directory: String) -> Result<Registry, RegistryErrors> {
+    let luaFiles = LuaSyntaxCheck.problems(inDirectory: directory)
     do {
         let registry = try RegistryLoader.load(directory: directory)
-        let lua = LuaSyntaxCheck.problems(in: registry)
-        if !lua.isEmpty { return .failure(RegistryErrors(lua)) }
+        let problems = luaFiles + LuaSyntaxCheck.problems(inInlineSourcesOf: registry)
+        if !problems.isEmpty { return .failure(RegistryErrors(problems)) }
         return .success(registry)
     } catch {
-        return .failure(error)
+        return .failure(RegistryErrors(error.errors + luaFiles))
     }
 }
 

@@ -3,6 +3,9 @@ import Yams
 /// Whole-registry checks: references, task queues, Temporal type names,
 /// import cycles and the determinism of what workflows import.
 struct Linker {
+    /// The `declared` kind of an entry whose kind is unknown (already reported).
+    static let unknownKind = "?"
+
     /// Every declared id → its kind (including entries whose fields failed to
     /// decode, so a broken target is not also reported as missing).
     let declared: [String: String]
@@ -20,6 +23,7 @@ struct Linker {
                                        at: reference.node)
                 continue
             }
+            if kind == Linker.unknownKind { continue }
             if !reference.expected.contains(where: { $0.rawValue == kind }) {
                 reference.reader.error("\(reference.path) refers to \(reference.targetId), which is a \(kind) entry"
                                        + " (expected a \(expected) entry)", at: reference.node)

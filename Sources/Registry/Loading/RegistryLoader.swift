@@ -63,6 +63,7 @@ public enum RegistryLoader {
                 let known = EntryKind.allCases.map(\.rawValue)
                 raw.reader.error("unknown kind \(raw.kind)\(Suggestion.didYouMean(raw.kind, in: known))"
                                  + " (known kinds: \(known.joined(separator: ", ")))", at: raw.kindNode)
+                declared[raw.id] = Linker.unknownKind  // reported once, not again by every reference
                 continue
             }
             declared[raw.id] = kind.rawValue
