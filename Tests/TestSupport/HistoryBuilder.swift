@@ -20,10 +20,10 @@ public struct HistoryBuilder {
         return id
     }
 
-    public mutating func started(input: [Payload] = []) {
+    public mutating func started(input: [Payload] = [], header: PayloadMap = [:]) {
         _ = add(EventType.workflowExecutionStarted, .workflowExecutionStarted(
             WorkflowExecutionStarted(workflowType: workflowType, taskQueue: taskQueue, input: input,
-                                     originalExecutionRunId: "run-1")))
+                                     originalExecutionRunId: "run-1", header: header)))
     }
 
     /// WorkflowTaskScheduled + WorkflowTaskStarted; returns the started id.
@@ -73,6 +73,70 @@ public struct HistoryBuilder {
     public mutating func signaled(name: String, input: [Payload] = []) {
         _ = add(EventType.workflowExecutionSignaled,
                 .workflowExecutionSignaled(signalName: name, input: input, identity: "cli", header: [:]))
+    }
+
+    public mutating func marker(name: String, details: [String: [Payload]]) {
+        _ = add(EventType.markerRecorded, .markerRecorded(markerName: name, details: details, failure: nil))
+    }
+
+    public mutating func upsertSearchAttributes(_ attributes: PayloadMap) {
+        _ = add(EventType.upsertWorkflowSearchAttributes, .upsertWorkflowSearchAttributes(searchAttributes: attributes))
+    }
+
+    public mutating func childInitiated(id: String, type: String) -> Int64 {
+        add(EventType.startChildWorkflowExecutionInitiated, .startChildWorkflowExecutionInitiated(
+            StartChildWorkflowExecutionInitiated(workflowId: id, workflowType: type, taskQueue: taskQueue)))
+    }
+
+    public mutating func childStarted(initiated: Int64, id: String, type: String) {
+        _ = add(EventType.childWorkflowExecutionStarted, .childWorkflowExecutionStarted(
+            initiatedEventId: initiated, execution: WorkflowExecution(workflowId: id, runId: "child-run"), workflowType: type))
+    }
+
+    public mutating func childCompleted(initiated: Int64, id: String, result: [Payload]) {
+        _ = add(EventType.childWorkflowExecutionCompleted, .childWorkflowExecutionCompleted(
+            initiatedEventId: initiated, execution: WorkflowExecution(workflowId: id, runId: "child-run"), result: result))
+    }
+
+    public mutating func childFailed(initiated: Int64, id: String, failure: Failure) {
+        _ = add(EventType.childWorkflowExecutionFailed, .childWorkflowExecutionFailed(
+            initiatedEventId: initiated, execution: WorkflowExecution(workflowId: id, runId: "child-run"),
+            failure: failure, retryState: 0))
+    }
+
+    public mutating func signalExternalInitiated(workflowId: String, signal: String) -> Int64 {
+        add(EventType.signalExternalWorkflowExecutionInitiated, .signalExternalWorkflowExecutionInitiated(
+            execution: WorkflowExecution(workflowId: workflowId), signalName: signal, input: []))
+    }
+
+    public mutating func signalExternalFailed(initiated: Int64, workflowId: String) {
+        _ = add(EventType.signalExternalWorkflowExecutionFailed, .signalExternalWorkflowExecutionFailed(
+            initiatedEventId: initiated, execution: WorkflowExecution(workflowId: workflowId), cause: 1))
+    }
+
+    public mutating func externalSignaled(initiated: Int64, workflowId: String) {
+        _ = add(EventType.externalWorkflowExecutionSignaled, .externalWorkflowExecutionSignaled(
+            initiatedEventId: initiated, execution: WorkflowExecution(workflowId: workflowId)))
+    }
+
+    public mutating func cancelRequested(reason: String = "") {
+        _ = add(EventType.workflowExecutionCancelRequested, .workflowExecutionCancelRequested(cause: reason, identity: "cli"))
+    }
+
+    public mutating func activityCancelRequested(scheduled: Int64) {
+        _ = add(EventType.activityTaskCancelRequested, .activityTaskCancelRequested(scheduledEventId: scheduled))
+    }
+
+    public mutating func activityCanceled(scheduled: Int64) {
+        _ = add(EventType.activityTaskCanceled, .activityTaskCanceled(scheduledEventId: scheduled, details: []))
+    }
+
+    public mutating func timerCanceled(id: String, started: Int64) {
+        _ = add(EventType.timerCanceled, .timerCanceled(timerId: id, startedEventId: started))
+    }
+
+    public mutating func canceled() {
+        _ = add(EventType.workflowExecutionCanceled, .workflowExecutionCanceled(details: []))
     }
 
     public mutating func completed(result: [Payload]) {

@@ -10,7 +10,14 @@ class LuaWorkflowTestCase: XCTestCase {
         let entry = WorkflowEntry(id: "test:wf", namespace: "test", name: "wf",
                                   source: LuaSource(text: source, chunkName: "wf.lua", path: "wf.lua"),
                                   modules: modules, workerId: "test:worker")
-        return WorkflowPool(registry: Registry(workflows: [entry]), workerId: "test:worker", namespace: "default", threads: 1)
+        // A child workflow with a custom Temporal name on another worker.
+        let child = WorkflowEntry(id: "test:child", namespace: "test", name: "child",
+                                  source: LuaSource(text: "return function() end", chunkName: "child.lua", path: "child.lua"),
+                                  workerId: "test:other", temporalName: "ChildType")
+        let registry = Registry(workers: [WorkerEntry(id: "test:worker", clientId: "test:client", taskQueue: "tq"),
+                                          WorkerEntry(id: "test:other", clientId: "test:client", taskQueue: "other-q")],
+                                workflows: [entry, child])
+        return WorkflowPool(registry: registry, workerId: "test:worker", namespace: "default", threads: 1)
     }
 
     func task(previousStarted: Int64 = 0) -> WorkflowTask {
