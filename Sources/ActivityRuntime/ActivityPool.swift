@@ -88,6 +88,9 @@ public final class ActivityPool: Sendable {
             "namespace": .string(task.workflowNamespace),
         ]
         if let last = task.heartbeatDetails.last, let value = try? PayloadCodec.decode(last) { o["heartbeat_details"] = value }
+        if let context = task.header[Headers.context], let value = try? PayloadCodec.decode(context) {
+            o["context"] = value
+        }
         return .object(o)
     }
 }

@@ -44,7 +44,20 @@ end
 local env_module = {}
 function env_module.get(name) return host.getenv(name) end
 
-local builtin = { json = json, time = time, errors = errors, env = env_module }
+local ctx = {}
+function ctx.get(key)
+  if type(key) ~= "string" or key == "" then return nil, errors.new { kind = "INVALID", message = "ctx.get: key must be a non-empty string" } end
+  local v = current and current.context and current.context[key]
+  if v == nil then return nil, errors.new { kind = "NOT_FOUND", message = "no context value '" .. key .. "'" } end
+  return v
+end
+function ctx.all()
+  local copy = {}
+  for k, v in pairs(current and current.context or {}) do copy[k] = v end
+  return copy
+end
+
+local builtin = { json = json, time = time, errors = errors, env = env_module, ctx = ctx }
 
 local M = {}
 

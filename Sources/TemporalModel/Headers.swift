@@ -1,4 +1,4 @@
-import TemporalModel
+
 
 /// Temporal header keys Moonflow writes and reads.
 public enum Headers {
