@@ -54,7 +54,10 @@ public final class MoonflowDaemon: Service, Sendable {
                 settings: settings, service: service,
                 workflows: workflows.isEmpty ? nil
                     : WorkflowPool(registry: registry, workerId: entry.id, namespace: client.namespace, threads: threads),
-                activities: activities.isEmpty ? nil : ActivityPool(registry: registry, workerId: entry.id),
+                // Activity pollers also run for workflow-only workers: they
+                // serve the daemon's system activities (process.terminate).
+                activities: activities.isEmpty && workflows.isEmpty ? nil
+                    : ActivityPool(registry: registry, workerId: entry.id),
                 logger: logger))
         }
         self.workers = workers

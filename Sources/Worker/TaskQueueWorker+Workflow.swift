@@ -74,7 +74,10 @@ extension TaskQueueWorker {
         log[metadataKey: "activity_type"] = "\(task.activityType)"
         log[metadataKey: "activity_id"] = "\(task.activityId)"
         let result: ActivityTaskAnswer
-        if runner.handles(activityType: task.activityType) {
+        if SystemActivities.handles(task.activityType) {
+            result = await SystemActivities.run(task, service: service, namespace: settings.namespace,
+                                                identity: settings.identity)
+        } else if runner.handles(activityType: task.activityType) {
             result = await runner.run(task)
         } else {
             result = .failed(Failure(

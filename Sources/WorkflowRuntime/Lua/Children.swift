@@ -10,6 +10,8 @@ local errors = P.common.errors
 local await, pack = P.await, table.pack
 
 local EVENT = { EXIT = "pid.exit", CANCEL = "pid.cancel", LINK_DOWN = "pid.link.down" }
+--- The activity type the daemon itself handles to terminate a workflow.
+P.TERMINATE_ACTIVITY = "moonflow.terminate_workflow"
 P.EVENT = EVENT
 
 local PARENT_CLOSE = { terminate = 1, abandon = 2, request_cancel = 3 }
@@ -174,9 +176,14 @@ function P.children_api(inst, process)
   function process.cancel(pid)
     return external("cancel", pid, { reason = "cancelled by workflow " .. tostring(inst.info.workflow_id) })
   end
+  --- Temporal has no terminate command, so a workflow terminates another
+  --- through the daemon's built-in activity (recorded like any activity).
   function process.terminate(pid)
-    return nil, errors.new { kind = "INVALID", retryable = false,
-      message = "process.terminate is not available inside workflows yet (Temporal has no terminate command); use process.cancel" }
+    local target = tostring(pid or "")
+    if target == "" then return P.invalid("process.terminate: pid must be a workflow id") end
+    return inst.call_activity({ ["activity.start_to_close_timeout"] = "30s",
+      ["activity.retry_policy"] = { maximum_attempts = 3 } }, P.TERMINATE_ACTIVITY, target,
+      "terminated by workflow " .. tostring(inst.info.workflow_id))
   end
   for _, name in ipairs({ "monitor", "unmonitor", "link", "unlink" }) do
     process[name] = function()

@@ -118,6 +118,7 @@ function P.new_instance(spec)
     return await(f)
   end
   function Executor:async(id, ...) return async(self.options, id, ...) end
+  inst.call_activity = function(opts, id, ...) return Executor.call({ options = opts }, id, ...) end
   function funcs.new() return setmetatable({ options = {} }, Executor) end
   function funcs.call(id, ...) return Executor.call({ options = {} }, id, ...) end
   function funcs.async(id, ...) return async({}, id, ...) end
