@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "moonflow", dependencies: [
-            "Worker", "Registry", "TemporalRPC", "TemporalModel", "WorkflowRuntime",
+            "Worker", "Registry", "TemporalRPC", "TemporalModel", "WorkflowRuntime", "Replay", "TemporalWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -32,6 +32,9 @@ public final class WorkflowMachines {
     public private(set) var lastStartedEventId: Int64 = 0
     /// True once a terminal command was issued.
     public private(set) var isFinished = false
+    /// When set, every activation's issued commands are appended here (for
+    /// `moonflow replay --print-commands` and determinism tests).
+    public var commandLog: [[Command]]?
 
     public init(execution: WorkflowExecution, workflowType: String, code: WorkflowCode) {
         self.execution = execution
@@ -174,10 +177,12 @@ public final class WorkflowMachines {
         case .taskFailure(let message, let stackTrace):
             return .taskFailure(message: message, stackTrace: stackTrace)
         case .commands(let commands):
+            let before = pending.count
             for command in commands {
                 try add(command)
                 if isFinished { break }
             }
+            commandLog?.append(pending[min(before, pending.count)...].compactMap(\.command))
             return nil
         }
     }

@@ -5,5 +5,5 @@ struct Moonflow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moonflow",
         abstract: "Runs durable Lua workflows and activities on Temporal.",
-        subcommands: [RunCommand.self, CheckCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, ReplayCommand.self])
 }

@@ -44,7 +44,7 @@ class IntegrationTestCase: XCTestCase {
         let registry = try TestRegistry(label: label)
         let root = registry.dir.deletingLastPathComponent()
         addTeardownBlock { [weak self] in
-            if self?.testRun?.hasSucceeded ?? false { try? FileManager.default.removeItem(at: root) }
+            if let run = self?.testRun, run.totalFailureCount == 0, run.unexpectedExceptionCount == 0 { try? FileManager.default.removeItem(at: root) }
         }
         return registry
     }
