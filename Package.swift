@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "TemporalModel", "TestSupport"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
         .testTarget(name: "WorkflowRuntimeTests", dependencies: ["WorkflowRuntime", "Replay", "Registry", "TemporalModel", "TestSupport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TemporalRPC", "TemporalModel", "Worker", "Registry", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TemporalRPC", "TemporalModel", "Worker", "Registry", "TestSupport"],
+                    exclude: ["python"]),
     ]
 )
