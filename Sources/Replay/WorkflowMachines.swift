@@ -42,6 +42,23 @@ public final class WorkflowMachines {
         self.code = code
     }
 
+    /// Whether `events` (a sticky task's partial history) continue exactly
+    /// where this instance stopped: the next event id, and the last task it
+    /// answered was not failed or timed out since (then the commands it sent
+    /// were never recorded, and the run must be replayed from event 1).
+    public func canContinue(with events: [HistoryEvent]) -> Bool {
+        guard let first = events.first, first.eventId == lastEventId + 1 else { return false }
+        for event in events {
+            switch event.attributes {
+            case .workflowTaskFailed(_, let started, _, _), .workflowTaskTimedOut(_, let started, _):
+                if started == lastStartedEventId { return false }
+            default:
+                continue
+            }
+        }
+        return true
+    }
+
     /// Applies the events of one workflow task and returns what to answer.
     ///
     /// - Parameters:

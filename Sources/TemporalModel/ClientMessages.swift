@@ -197,3 +197,29 @@ public struct NamespaceDescription: Sendable, Hashable {
         self.id = id
     }
 }
+
+/// `SignalWithStartWorkflowExecutionRequest`: the start fields of `start`
+/// plus the signal. The server starts the workflow unless a run is open
+/// (conflict policy USE_EXISTING by default; FAIL is rejected) and records
+/// the signal as its first one; `start.header` goes on both.
+public struct SignalWithStartWorkflowExecutionRequest: Sendable, Hashable {
+    public var start: StartWorkflowExecutionRequest
+    public var signalName: String
+    public var signalInput: [Payload]
+    public init(start: StartWorkflowExecutionRequest, signalName: String, signalInput: [Payload] = []) {
+        self.start = start
+        self.signalName = signalName
+        self.signalInput = signalInput
+    }
+}
+
+/// `SignalWithStartWorkflowExecutionResponse`.
+public struct SignalWithStartWorkflowExecutionResponse: Sendable, Hashable {
+    public var runId: String
+    /// false when an open run was signalled instead of a new one started.
+    public var started: Bool
+    public init(runId: String, started: Bool) {
+        self.runId = runId
+        self.started = started
+    }
+}

@@ -42,6 +42,12 @@ public struct ProtoDuration: Sendable, Hashable {
     public static func seconds(_ s: Int64) -> ProtoDuration { .init(nanoseconds: s &* 1_000_000_000) }
     public var seconds: Int64 { nanoseconds / 1_000_000_000 }
     public var nanos: Int32 { Int32(nanoseconds % 1_000_000_000) }
+
+    /// From a Swift `Duration` (sub-nanosecond parts dropped).
+    public init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self.init(nanoseconds: seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000)
+    }
 }
 
 /// `temporal.api.common.v1.WorkflowExecution`.

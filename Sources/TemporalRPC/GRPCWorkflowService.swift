@@ -122,6 +122,13 @@ public struct GRPCWorkflowService: WorkflowService {
         _ = try await call(m, try encode(m) { () throws(WireError) in try request.wireBytes() }, .standard)
     }
 
+    public func signalWithStartWorkflowExecution(_ request: SignalWithStartWorkflowExecutionRequest) async throws
+        -> SignalWithStartWorkflowExecutionResponse {
+        let m = Method.signalWithStartWorkflowExecution
+        let bytes = try await call(m, try encode(m) { () throws(WireError) in try request.wireBytes() }, .standard)
+        return try decode(m) { () throws(WireError) in try SignalWithStartWorkflowExecutionResponse(wireBytes: bytes) }
+    }
+
     public func requestCancelWorkflowExecution(_ request: RequestCancelWorkflowExecutionRequest) async throws {
         let m = Method.requestCancelWorkflowExecution
         _ = try await call(m, try encode(m) { () throws(WireError) in try request.wireBytes() }, .standard)

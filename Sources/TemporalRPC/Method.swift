@@ -17,6 +17,7 @@ struct Method: Sendable, Hashable {
     static let recordActivityTaskHeartbeat = Method(name: "RecordActivityTaskHeartbeat")
     static let startWorkflowExecution = Method(name: "StartWorkflowExecution")
     static let signalWorkflowExecution = Method(name: "SignalWorkflowExecution")
+    static let signalWithStartWorkflowExecution = Method(name: "SignalWithStartWorkflowExecution")
     static let requestCancelWorkflowExecution = Method(name: "RequestCancelWorkflowExecution")
     static let terminateWorkflowExecution = Method(name: "TerminateWorkflowExecution")
     static let describeNamespace = Method(name: "DescribeNamespace")

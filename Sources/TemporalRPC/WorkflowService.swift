@@ -25,6 +25,9 @@ public protocol WorkflowService: Sendable {
     func startWorkflowExecution(_ request: StartWorkflowExecutionRequest) async throws
         -> StartWorkflowExecutionResponse
     func signalWorkflowExecution(_ request: SignalWorkflowExecutionRequest) async throws
+    /// Starts the workflow unless a run is open, and signals it either way.
+    func signalWithStartWorkflowExecution(_ request: SignalWithStartWorkflowExecutionRequest) async throws
+        -> SignalWithStartWorkflowExecutionResponse
     func requestCancelWorkflowExecution(_ request: RequestCancelWorkflowExecutionRequest) async throws
     func terminateWorkflowExecution(_ request: TerminateWorkflowExecutionRequest) async throws
 

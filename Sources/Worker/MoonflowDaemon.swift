@@ -48,12 +48,16 @@ public final class MoonflowDaemon: Service, Sendable {
                 identity: identity, workflowPollers: options.maxConcurrentWorkflowTaskPollers,
                 activityPollers: options.maxConcurrentActivityTaskPollers,
                 maxConcurrentWorkflowTasks: options.maxConcurrentWorkflowTaskExecutionSize,
-                maxConcurrentActivities: options.maxConcurrentActivityExecutionSize, gracePeriod: gracePeriod)
+                maxConcurrentActivities: options.maxConcurrentActivityExecutionSize, gracePeriod: gracePeriod,
+                stickyQueue: options.maxCachedWorkflows > 0 && !workflows.isEmpty
+                    ? "\(identity)-\(Self.stickySuffix())" : nil,
+                stickyScheduleToStartTimeout: options.stickyScheduleToStartTimeout)
             let threads = max(1, min(options.maxConcurrentWorkflowTaskExecutionSize, 2 * Self.cores))
             workers.append(TaskQueueWorker(
                 settings: settings, service: service,
                 workflows: workflows.isEmpty ? nil
-                    : WorkflowPool(registry: registry, workerId: entry.id, namespace: client.namespace, threads: threads),
+                    : WorkflowPool(registry: registry, workerId: entry.id, namespace: client.namespace, threads: threads,
+                                   maxCachedWorkflows: options.maxCachedWorkflows),
                 // Activity pollers also run for workflow-only workers: they
                 // serve the daemon's system activities (process.terminate).
                 activities: activities.isEmpty && workflows.isEmpty ? nil
@@ -77,6 +81,11 @@ public final class MoonflowDaemon: Service, Sendable {
             self.logger.info("shutting down: polling stops, in-flight tasks finish")
             for worker in self.workers { worker.stop() }
         }
+    }
+
+    /// A random suffix making this process's sticky queue names unique.
+    private static func stickySuffix() -> String {
+        String(UInt64.random(in: 0...UInt64.max), radix: 16)
     }
 
     private static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }

@@ -19,8 +19,11 @@ extension TaskQueueWorker {
                     namespace: settings.namespace))
                 return
             }
-            let events = try await fullHistory(of: task)
-            let result = await runner.run(task, events: events)
+            var result = await runner.run(task, events: try await history(of: task))
+            if case .needsFullHistory = result {
+                log.debug("sticky cache miss: replaying from event 1")
+                result = await runner.run(task, events: try await history(of: task, fromStart: true))
+            }
             switch result {
             case .completed(let commands):
                 var queryResults: [String: WorkflowQueryResult] = [:]
@@ -28,11 +31,28 @@ extension TaskQueueWorker {
                     queryResults[id] = WorkflowQueryResult(
                         resultType: .failed, errorMessage: "queries are not supported by this Moonflow version")
                 }
-                _ = try await service.respondWorkflowTaskCompleted(RespondWorkflowTaskCompletedRequest(
-                    taskToken: task.taskToken, commands: commands, identity: settings.identity,
-                    namespace: settings.namespace, queryResults: queryResults,
-                    sdkName: "moonflow", sdkVersion: MoonflowVersion.current))
+                let sticky = settings.stickyQueue.map {
+                    StickyExecutionAttributes(workerTaskQueue: TaskQueue(name: $0, kind: .sticky, normalName: settings.taskQueue),
+                                              scheduleToStartTimeout: ProtoDuration(settings.stickyScheduleToStartTimeout))
+                }
+                do {
+                    let response = try await service.respondWorkflowTaskCompleted(RespondWorkflowTaskCompletedRequest(
+                        taskToken: task.taskToken, commands: commands, identity: settings.identity,
+                        namespace: settings.namespace, stickyAttributes: sticky, queryResults: queryResults,
+                        sdkName: "moonflow", sdkVersion: MoonflowVersion.current))
+                    if response.resetHistoryEventId != 0 {
+                        await runner.evict(runId: task.workflowExecution.runId)
+                    }
+                } catch {
+                    // Rejected (new events arrived, the task timed out, ...):
+                    // the commands were not recorded, so the cached
+                    // instance is ahead of history.
+                    await runner.evict(runId: task.workflowExecution.runId)
+                    throw error
+                }
                 log.debug("workflow task completed", metadata: ["commands": "\(commands.count)"])
+            case .needsFullHistory:
+                log.error("workflow task could not be replayed from its full history")
             case .failed(let cause, let failure):
                 // Only the first attempt is reported: later attempts are
                 // not written to history, and reporting them would make the
@@ -50,11 +70,18 @@ extension TaskQueueWorker {
         }
     }
 
-    /// The task's history from event 1: the poll carries the first page,
-    /// the rest is fetched with GetWorkflowExecutionHistory.
-    private func fullHistory(of task: WorkflowTask) async throws -> [HistoryEvent] {
-        var events = task.history.events
-        var token = task.nextPageToken
+    /// The task's events: what the poll carried plus the remaining pages
+    /// (the whole history for a normal-queue task, the new events for a
+    /// sticky one), or with `fromStart` the whole history fetched anew.
+    private func history(of task: WorkflowTask, fromStart: Bool = false) async throws -> [HistoryEvent] {
+        var events = fromStart ? [] : task.history.events
+        var token = fromStart ? [] : task.nextPageToken
+        if fromStart {
+            let first = try await service.getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest(
+                namespace: settings.namespace, execution: task.workflowExecution))
+            events = first.history.events
+            token = first.nextPageToken
+        }
         while !token.isEmpty {
             let page = try await service.getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest(
                 namespace: settings.namespace, execution: task.workflowExecution, nextPageToken: token))

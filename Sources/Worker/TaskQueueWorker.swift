@@ -37,9 +37,17 @@ public final class TaskQueueWorker: Sendable {
         let (stream, continuation) = AsyncStream<@Sendable () async -> Void>.makeStream()
         var polls: [Task<Void, Never>] = []
         if let workflows {
-            logger.info("polling workflow tasks", metadata: ["types": "\(workflows.workflowTypes.sorted())"])
+            logger.info("polling workflow tasks", metadata: ["types": "\(workflows.workflowTypes.sorted())",
+                                                             "sticky_queue": "\(settings.stickyQueue ?? "none")"])
+            let normal = TaskQueue(name: settings.taskQueue)
             for _ in 0..<max(1, settings.workflowPollers) {
-                polls.append(Task { await self.workflowPollLoop(workflows, submit: continuation) })
+                polls.append(Task { await self.workflowPollLoop(workflows, queue: normal, submit: continuation) })
+            }
+            if let sticky = settings.stickyQueue {
+                let queue = TaskQueue(name: sticky, kind: .sticky, normalName: settings.taskQueue)
+                for _ in 0..<max(1, settings.workflowPollers) {
+                    polls.append(Task { await self.workflowPollLoop(workflows, queue: queue, submit: continuation) })
+                }
             }
         }
         if let activities {
@@ -73,6 +81,8 @@ public final class TaskQueueWorker: Sendable {
         }
         await handlers.value
         timer.cancel()
+        await workflows?.evictAll()
+        await sayShutdown()
         logger.info("worker stopped")
     }
 
@@ -89,11 +99,10 @@ public final class TaskQueueWorker: Sendable {
 
     // MARK: - Poll loops
 
-    private func workflowPollLoop(_ runner: any WorkflowTaskRunner,
+    private func workflowPollLoop(_ runner: any WorkflowTaskRunner, queue: TaskQueue,
                                   submit: AsyncStream<@Sendable () async -> Void>.Continuation) async {
         var backoff = Backoff()
-        let request = PollWorkflowTaskQueueRequest(namespace: settings.namespace,
-                                                   taskQueue: TaskQueue(name: settings.taskQueue),
+        let request = PollWorkflowTaskQueueRequest(namespace: settings.namespace, taskQueue: queue,
                                                    identity: settings.identity)
         while !Task.isCancelled {
             await workflowSlots.acquire()
@@ -140,6 +149,19 @@ public final class TaskQueueWorker: Sendable {
                 if Task.isCancelled { break }
                 await pause(after: error, backoff: &backoff, what: "activity task poll")
             }
+        }
+    }
+
+    /// Tells the server this worker is gone, so its sticky queue's tasks go
+    /// to the normal queue at once (ShutdownWorker; UNIMPLEMENTED ignored).
+    private func sayShutdown() async {
+        guard let sticky = settings.stickyQueue else { return }
+        do {
+            try await service.shutdownWorker(ShutdownWorkerRequest(
+                namespace: settings.namespace, stickyTaskQueue: sticky, identity: settings.identity,
+                reason: "graceful shutdown", taskQueue: settings.taskQueue))
+        } catch {
+            logger.debug("ShutdownWorker failed", metadata: ["error": "\(error)"])
         }
     }
 

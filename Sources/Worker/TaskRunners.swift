@@ -9,6 +9,10 @@ public protocol WorkflowTaskRunner: Sendable {
     /// The Temporal workflow types this runner knows.
     var workflowTypes: [String] { get }
     func run(_ task: WorkflowTask, events: [HistoryEvent]) async -> WorkflowTaskAnswer
+    /// Drops a run's cached instance.
+    func evict(runId: String) async
+    /// Drops every cached instance.
+    func evictAll() async
 }
 
 /// What the worker loop needs from the activity runtime.

@@ -11,10 +11,15 @@ public struct WorkerSettings: Sendable {
     /// How long a stopping worker lets in-flight tasks finish before it
     /// cancels them.
     public var gracePeriod: Duration
+    /// This worker's sticky queue (nil: no sticky execution, every task
+    /// carries the full history).
+    public var stickyQueue: String?
+    public var stickyScheduleToStartTimeout: Duration
 
     public init(workerId: String, namespace: String, taskQueue: String, identity: String,
                 workflowPollers: Int = 2, activityPollers: Int = 2, maxConcurrentWorkflowTasks: Int = 8,
-                maxConcurrentActivities: Int = 16, gracePeriod: Duration = .seconds(30)) {
+                maxConcurrentActivities: Int = 16, gracePeriod: Duration = .seconds(30),
+                stickyQueue: String? = nil, stickyScheduleToStartTimeout: Duration = .seconds(5)) {
         self.workerId = workerId
         self.namespace = namespace
         self.taskQueue = taskQueue
@@ -24,5 +29,7 @@ public struct WorkerSettings: Sendable {
         self.maxConcurrentWorkflowTasks = maxConcurrentWorkflowTasks
         self.maxConcurrentActivities = maxConcurrentActivities
         self.gracePeriod = gracePeriod
+        self.stickyQueue = stickyQueue
+        self.stickyScheduleToStartTimeout = stickyScheduleToStartTimeout
     }
 }

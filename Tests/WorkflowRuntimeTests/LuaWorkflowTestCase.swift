@@ -35,6 +35,9 @@ class LuaWorkflowTestCase: XCTestCase {
         case .failed(_, let failure):
             XCTFail("task failed: \(failure.message)\n\(failure.stackTrace)", file: file, line: line)
             return []
+        case .needsFullHistory:
+            XCTFail("unexpected cache miss", file: file, line: line)
+            return []
         }
     }
 
