@@ -100,6 +100,49 @@ function C.option_ms(key, v)
   return nil, key .. " must be a duration string or a number of milliseconds, got " .. type(v)
 end
 
+-- entries --------------------------------------------------------------
+
+--- The `require` of one entry's environment: its `imports` (library
+--- sources, loaded into the same environment) and the built-in modules its
+--- `modules` list allows. `spec` = {entry_id, modules = {name = true},
+--- libraries = {alias = {source, chunkname}}}.
+function C.make_require(env, spec, builtin)
+  local loaded = {}
+  return function(name)
+    if loaded[name] ~= nil then return loaded[name] end
+    local lib = spec.libraries and spec.libraries[name]
+    if lib then
+      local chunk, err = load(lib.source, lib.chunkname, "t", env)
+      if not chunk then error(err, 0) end
+      loaded[name] = chunk() or true
+      return loaded[name]
+    end
+    if not (spec.modules and spec.modules[name]) then
+      error("module '" .. tostring(name) .. "' is not listed in modules of " .. spec.entry_id, 2)
+    end
+    local m = builtin[name]
+    if m == nil then
+      error("module '" .. tostring(name) .. "' is not available in this Moonflow version", 2)
+    end
+    loaded[name] = m
+    return m
+  end
+end
+
+--- The function an entry runs, from what its chunk returned: the chunk may
+--- return a function, or a table holding `spec.method`, or define that
+--- method as a global.
+function C.entry_function(module, env, spec)
+  local fn = module
+  if type(module) == "table" then fn = module[spec.method] end
+  if fn == nil and module == nil then fn = rawget(env, spec.method) end
+  if type(fn) ~= "function" then
+    error(spec.chunkname:gsub("^@", "") .. " must return a function or a table with function '" .. spec.method
+      .. "' (got " .. type(fn) .. ")", 0)
+  end
+  return fn
+end
+
 return C
 """#
 }

@@ -107,14 +107,7 @@ local function start(inst, job)
   if not chunk then return { message = err, traceback = "" } end
   local args, nargs = job.args or {}, job.nargs or 0
   local rec = inst.spawn(function()
-    local module = chunk()
-    local fn = module
-    if type(module) == "table" then fn = module[spec.method] end
-    if fn == nil and module == nil then fn = rawget(inst.env, spec.method) end
-    if type(fn) ~= "function" then
-      error(spec.chunkname:gsub("^@", "") .. " must return a function or a table with function '" .. spec.method
-        .. "' (got " .. type(fn) .. ")", 0)
-    end
+    local fn = common.entry_function(chunk(), inst.env, spec)
     return fn(unpack(args, 1, nargs))
   end)
   rec.main = true

@@ -204,26 +204,7 @@ function P.new_instance(spec)
 
   local builtin = { funcs = funcs, time = time, workflow = workflow, errors = errors, json = P.json,
     uuid = P.uuid_module(inst), crypto = P.crypto_module(inst), ctx = ctx }
-  local loaded = {}
-  function env.require(name)
-    if loaded[name] ~= nil then return loaded[name] end
-    local lib = spec.libraries and spec.libraries[name]
-    if lib then
-      local chunk, err = load(lib.source, lib.chunkname, "t", env)
-      if not chunk then error(err, 0) end
-      loaded[name] = chunk() or true
-      return loaded[name]
-    end
-    if not (spec.modules and spec.modules[name]) then
-      error("module '" .. tostring(name) .. "' is not listed in modules of " .. spec.entry_id, 2)
-    end
-    local m = builtin[name]
-    if m == nil then
-      error("module '" .. tostring(name) .. "' is not available in this Moonflow version", 2)
-    end
-    loaded[name] = m
-    return m
-  end
+  env.require = common.make_require(env, spec, builtin)
 
   function inst.spawn(f, ...)
     local rec = { co = coroutine.create(f), args = pack(...) }
