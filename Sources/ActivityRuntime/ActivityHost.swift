@@ -10,8 +10,11 @@ final class ActivityHost {
     private let loadFunction: LuaRef
     private let callFunction: LuaRef
     private var loaded: [String: LuaRef] = [:]
+    /// The host side of the `process` global.
+    let process: ProcessHost
 
-    init() throws(LuaError) {
+    init(services: ProcessServices?) throws(LuaError) {
+        process = ProcessHost(services: services)
         lua = try LuaState()
         let base = try lua.makeActivitySandbox()
         defer { base.release() }
@@ -25,9 +28,11 @@ final class ActivityHost {
         defer { json.release() }
         let host = try Self.makeHostTable(lua)
         defer { host.release() }
+        try process.register(in: host, lua: lua)
         let preludeChunk = try lua.load(source: ActivityPrelude.source, chunkName: "=moonflow/activity.lua")
         defer { preludeChunk.release() }
-        guard let prelude = try lua.call(preludeChunk, [.ref(common), .ref(base), .ref(json), .ref(host)]).first?.ref,
+        guard let prelude = try lua.call(preludeChunk, [.ref(common), .ref(base), .ref(json), .ref(host),
+                                                         .string(ActivityProcessPrelude.source)]).first?.ref,
               let load = try lua.field(prelude, "load").ref, let call = try lua.field(prelude, "call").ref else {
             throw LuaError(kind: .runtime, message: "internal: activity prelude lacks load/call")
         }

@@ -2,6 +2,8 @@ import LuaRuntime
 import Registry
 import Synchronization
 import TemporalModel
+import TemporalRPC
+import Client
 
 /// How an activity task ended.
 public enum ActivityTaskAnswer: Sendable {
@@ -18,9 +20,20 @@ public final class ActivityPool: Sendable {
     private let entries: [String: FunctionEntry]
     private let label: String
     private let idle = Mutex<[LuaExecutor<ActivityHost?>]>([])
+    private let services: ProcessServices?
 
-    public init(registry: Registry, workerId: String) {
+    /// - Parameters:
+    ///   - service: the connection activities use for `process.spawn`,
+    ///     `send`, … (nil: those functions return `UNAVAILABLE` errors).
+    ///   - namespace: the Temporal namespace of those calls.
+    ///   - identity: sent as the requests' identity.
+    public init(registry: Registry, workerId: String, service: (any WorkflowService)? = nil,
+                namespace: String = "default", identity: String = "moonflow") {
         self.registry = registry
+        services = service.map {
+            ProcessServices(client: WorkflowClient(service: $0, namespace: namespace, identity: identity),
+                            registry: registry)
+        }
         var entries: [String: FunctionEntry] = [:]
         for entry in registry.activities(forWorker: workerId) { entries[entry.id] = entry }
         self.entries = entries
@@ -48,16 +61,19 @@ public final class ActivityPool: Sendable {
         let executor = idle.withLock { $0.popLast() } ?? LuaExecutor(label: label, context: nil)
         defer { idle.withLock { $0.append(executor) } }
         let registry = self.registry
+        let services = self.services
         return await executor.run { host in
-            Self.call(entry, args: args, info: info, registry: registry, host: &host)
+            Self.call(entry, args: args, info: info, registry: registry, services: services, host: &host)
         }
     }
 
     private static func call(_ entry: FunctionEntry, args: [JSONValue], info: JSONValue, registry: Registry,
-                             host: inout ActivityHost?) -> ActivityTaskAnswer {
+                             services: ProcessServices?, host: inout ActivityHost?) -> ActivityTaskAnswer {
         do throws(LuaError) {
-            if host == nil { host = try ActivityHost() }
+            if host == nil { host = try ActivityHost(services: services) }
             guard let host else { return internalError("no Lua host", "") }
+            host.process.entryNamespace = entry.namespace
+            defer { host.process.monitors.reset() }
             let fn = try host.function(for: entry, registry: registry)
             let answer = try host.call(fn, info: info, args: args)
             guard case .object(let o) = answer else { return internalError("activity returned \(answer)", "") }

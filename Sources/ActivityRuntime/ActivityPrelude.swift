@@ -1,10 +1,10 @@
 /// The activity prelude: loads `function.lua` entries into their own
 /// environments and calls them, turning results and errors into plain
-/// tables. Evaluated once per `lua_State` with `(common, base, json, host)`;
-/// returns `{load, call}`.
+/// tables. Evaluated once per `lua_State` with `(common, base, json, host,
+/// process_source)`; returns `{load, call}`.
 enum ActivityPrelude {
     static let source = #"""
-local common, base, json, host = ...
+local common, base, json, host, process_source = ...
 local errors, ErrorMT = common.errors, common.ErrorMT
 local pack, unpack = table.pack, table.unpack
 local traceback = debug.traceback
@@ -57,6 +57,8 @@ function ctx.all()
   return copy
 end
 
+local process = load(process_source, "=moonflow/activity_process.lua", "t")(common, host, function() return current end)
+
 local builtin = { json = json, time = time, errors = errors, env = env_module, ctx = ctx }
 
 local M = {}
@@ -68,6 +70,7 @@ function M.load(spec)
   env._G = env
   env.errors = errors
   env.activity = activity
+  env.process = process
   local loaded = {}
   function env.require(name)
     if loaded[name] ~= nil then return loaded[name] end

@@ -43,6 +43,12 @@ extension StartOptions {
         return try parse(.object(table))
     }
 
+    /// A duration argument outside an option table (`process.cancel`'s
+    /// deadline): a duration string or a number of milliseconds.
+    public static func parseDuration(_ value: JSONValue, name: String) throws(ClientError) -> ProtoDuration {
+        try duration(value, name)
+    }
+
     /// The option name without its `temporal.` / `workflow.` prefixes.
     static func shortKey(_ key: String) -> String {
         var k = Substring(key)

@@ -204,7 +204,7 @@ public struct WorkflowClient: Sendable {
     func waitClosed(workflowId: String, runId: String, timeout: Duration, namespace: String?) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
-                do {
+                do throws(ClientError) {
                     _ = try await self.closeEvent(workflowId: workflowId, runId: runId,
                                                   namespace: namespace ?? self.namespace)
                     return true

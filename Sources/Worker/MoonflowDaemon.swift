@@ -61,7 +61,8 @@ public final class MoonflowDaemon: Service, Sendable {
                 // Activity pollers also run for workflow-only workers: they
                 // serve the daemon's system activities (process.terminate).
                 activities: activities.isEmpty && workflows.isEmpty ? nil
-                    : ActivityPool(registry: registry, workerId: entry.id),
+                    : ActivityPool(registry: registry, workerId: entry.id, service: service,
+                                   namespace: client.namespace, identity: identity),
                 logger: logger))
         }
         self.workers = workers

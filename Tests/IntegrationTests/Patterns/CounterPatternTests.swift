@@ -59,7 +59,7 @@ final class CounterPatternTests: IntegrationTestCase {
         let fired = try XCTUnwrap(history.of("TimerFired").first, history.summary)
         XCTAssertTrue(history.of("WorkflowExecutionSignaled").allSatisfy { $0.id < fired.id },
                       "a signal arrived after the deadline (machine too slow?):\(history.summary)")
-        XCTAssertEqual(history.closeEvent?.firstResultPayload, #"{"count":4,"total":433}"#, history.summary)
+        XCTAssertEqual(history.closeEvent?.firstResultPayload, #"{"count":4,"total":533}"#, history.summary)
         XCTAssertEqual(history.of("TimerStarted").count, 1, history.summary)
         XCTAssertTrue(history.failedTasks.isEmpty, "replay after the crash must not fail a task:\(history.summary)")
 

@@ -84,9 +84,11 @@ extension History {
     /// Workflow tasks that failed (a replay problem after the restart shows here).
     var failedTasks: [Event] { of("WorkflowTaskFailed") }
 
-    /// The last event is a `WorkflowTaskCompleted` and nothing is running:
-    /// the workflow is blocked waiting (for a signal, a timer, a child, …).
-    var isIdle: Bool { events.last?.type == "WorkflowTaskCompleted" }
+    /// No workflow task is scheduled or running: the last workflow-task
+    /// event is a `WorkflowTaskCompleted` (only the events of its commands
+    /// may follow), so the workflow is blocked waiting (for a signal, a
+    /// timer, an activity, a child, …).
+    var isIdle: Bool { events.last { $0.type.hasPrefix("WorkflowTask") }?.type == "WorkflowTaskCompleted" }
 
     /// `workflowType.name` of each `StartChildWorkflowExecutionInitiated`.
     var childTypes: [String] {

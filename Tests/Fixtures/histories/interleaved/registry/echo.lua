@@ -1,0 +1,1 @@
+return function(i) return "activity-" .. i end

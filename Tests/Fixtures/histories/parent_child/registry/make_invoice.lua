@@ -1,0 +1,1 @@
+return function(id) return "INV-" .. id end
