@@ -97,11 +97,6 @@ extension History {
             return (obj["workflowType"] as? [String: Any])?["name"] as? String
         }
     }
-
-    /// Attribute field of an event as JSON-ish object.
-    static func attributes(_ e: Event) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(e.attributesJSON.utf8)) as? [String: Any]) ?? [:]
-    }
 }
 
 extension IntegrationTestCase {

@@ -1,0 +1,1 @@
+// The Client tests live beside this file.
