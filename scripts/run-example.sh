@@ -22,7 +22,7 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/7233) 2>/dev/null; then
   done
 fi
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; }
-trap cleanup EXIT
+trap cleanup EXIT INT TERM
 
 echo "run-example: try it with"
 echo "  temporal workflow execute --type OrderWorkflow --task-queue orders --input '{\"id\":\"A1\",\"total\":42,\"address\":\"1 Main St\"}'"
