@@ -43,7 +43,7 @@ public struct RecordedMarker: Sendable, Hashable {
 public enum Job: Sendable, Hashable {
     /// Start the workflow function. `randomSeed` is derived from the
     /// original execution run id, so it is the same in every replay.
-    case start(WorkflowExecutionStarted, randomSeed: UInt64)
+    case start(WorkflowExecutionStarted, randomSeed: UInt64, startTime: Timestamp)
     case resolveActivity(seq: Int, ActivityResolution)
     case fireTimer(seq: Int)
     case signal(name: String, input: [Payload], header: PayloadMap)

@@ -89,7 +89,7 @@ public final class WorkflowMachines {
         switch event.attributes {
         case .workflowExecutionStarted(let started):
             let runId = started.originalExecutionRunId.isEmpty ? execution.runId : started.originalExecutionRunId
-            jobs.append(.start(started, randomSeed: fnv1a64(runId)))
+            jobs.append(.start(started, randomSeed: fnv1a64(runId), startTime: event.eventTime))
         case .workflowTaskStarted(_, _, let historySize):
             if let next, next.eventType == EventType.workflowTaskFailed || next.eventType == EventType.workflowTaskTimedOut {
                 return nil  // a failed task is skipped; its batch goes on

@@ -45,11 +45,11 @@ struct JobEncoding {
 
     private func encode(_ job: Job) throws(WorkflowRuntimeError) -> JSONValue {
         switch job {
-        case .start(let started, let seed):
+        case .start(let started, let seed, let startTime):
             let args = try decode(started.input, what: "workflow input")
             return .object([
                 "type": .string("start"), "args": .array(args), "nargs": .int(Int64(args.count)),
-                "seed": .int(Int64(bitPattern: seed)), "info": info(started),
+                "seed": .int(Int64(bitPattern: seed)), "info": info(started, startTime: startTime),
             ])
         case .resolveActivity(let seq, let resolution):
             switch resolution {
@@ -98,8 +98,9 @@ struct JobEncoding {
         return .object(o)
     }
 
-    private func info(_ s: WorkflowExecutionStarted) -> JSONValue {
+    private func info(_ s: WorkflowExecutionStarted, startTime: Timestamp) -> JSONValue {
         var o: [String: JSONValue] = [
+            "start_time": .int(startTime.unixNanos / 1_000_000_000),
             "workflow_id": .string(execution.workflowId), "run_id": .string(execution.runId),
             "workflow_type": .string(s.workflowType), "task_queue": .string(s.taskQueue),
             "namespace": .string(namespace), "attempt": .int(Int64(s.attempt)),

@@ -77,11 +77,12 @@ final class WorkflowSemanticsTests: LuaWorkflowTestCase {
         let src = """
         return function()
           local t = require('time').now()
-          return {os_time = os.time(), unix = t:unix(), r1 = math.random(1, 1000000), r2 = math.random(1, 1000000)}
+          return {os_time = os.time(), unix = t:unix(), r1 = math.random(1, 1000000), r2 = math.random(1, 1000000),
+                  start = require('workflow').info().start_time}
         end
         """
-        let a = commands(await run(pool(src, modules: ["time"]), firstTask()))
-        let b = commands(await run(pool(src, modules: ["time"]), firstTask()))
+        let a = commands(await run(pool(src, modules: ["time", "workflow"]), firstTask()))
+        let b = commands(await run(pool(src, modules: ["time", "workflow"]), firstTask()))
         XCTAssertEqual(a, b)
         guard case .completeWorkflowExecution(let result)? = a.first, case .object(let o) = json(result[0]) else {
             return XCTFail("\(a)")
@@ -89,6 +90,7 @@ final class WorkflowSemanticsTests: LuaWorkflowTestCase {
         // HistoryBuilder's first workflow task starts at 1_700_000_001.
         XCTAssertEqual(o["os_time"], .int(1_700_000_001))
         XCTAssertEqual(o["unix"], .int(1_700_000_001))
+        XCTAssertEqual(o["start"], .int(1_700_000_000))
         XCTAssertNotEqual(o["r1"], o["r2"])
     }
 
