@@ -51,8 +51,25 @@ final class WorkflowHost {
         lua.setInstructionBudget(Self.instructionBudget)
     }
 
+    /// Each entry's spec table, built once and shared by its instances.
+    private var specs: [String: LuaRef] = [:]
+
     /// Creates an instance of `entry`; its code runs at the first activation.
     func makeInstance(of entry: WorkflowEntry, registry: Registry) throws(LuaError) -> LuaRef {
+        let spec: LuaRef
+        if let cached = specs[entry.id] {
+            spec = cached
+        } else {
+            spec = try makeSpec(of: entry, registry: registry)
+            specs[entry.id] = spec
+        }
+        guard let instance = try lua.call(newInstance, [.ref(spec)]).first?.ref else {
+            throw LuaError(kind: .runtime, message: "internal: new_instance returned nothing")
+        }
+        return instance
+    }
+
+    private func makeSpec(of entry: WorkflowEntry, registry: Registry) throws(LuaError) -> LuaRef {
         var libraries: [String: JSONValue] = [:]
         for (alias, id) in entry.imports {
             if let lib = registry.luaEntry(id) {
@@ -71,10 +88,14 @@ final class WorkflowHost {
             "modules": .object(Dictionary(uniqueKeysWithValues: entry.modules.map { ($0, JSONValue.bool(true)) })),
             "libraries": .object(libraries),
         ])
-        guard let instance = try lua.call(newInstance, [.json(spec)]).first?.ref else {
-            throw LuaError(kind: .runtime, message: "internal: new_instance returned nothing")
-        }
-        return instance
+        let table = try lua.newTable()
+        for (key, value) in Self.fields(spec) { try lua.setField(table, key, .json(value)) }
+        return table
+    }
+
+    private static func fields(_ value: JSONValue) -> [(String, JSONValue)] {
+        guard case .object(let o) = value else { return [] }
+        return o.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Runs one activation of `instance`; returns the prelude's answer.

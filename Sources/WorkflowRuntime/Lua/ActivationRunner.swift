@@ -17,7 +17,7 @@ local pack, unpack = table.pack, table.unpack
 local function finish(inst, cmd)
   if inst.finished then return end
   inst.finished = true
-  inst.command(cmd)
+  P.command(cmd)
 end
 P.finish = finish
 
@@ -106,7 +106,7 @@ local function start(inst, job)
   local chunk, err = load(spec.source, spec.chunkname, "t", inst.env)
   if not chunk then return { message = err, traceback = "" } end
   local args, nargs = job.args or {}, job.nargs or 0
-  local rec = inst.spawn(function()
+  local rec = P.spawn(function()
     local fn = common.entry_function(chunk(), inst.env, spec)
     return fn(unpack(args, 1, nargs))
   end)
@@ -127,25 +127,26 @@ end
 local function cancel_requested(inst, reason)
   inst.cancel_requested = true
   if inst.events_ch then
-    inst.emit_event { kind = P.EVENT.CANCEL, reason = reason }
+    P.emit_event { kind = P.EVENT.CANCEL, reason = reason }
     return
   end
   local seqs = {}
   for seq in pairs(inst.activities) do seqs[#seqs + 1] = seq end
   table.sort(seqs)
   for _, seq in ipairs(seqs) do
-    if not inst.drop_unsent("activity", seq) then inst.command { type = "cancel_activity", seq = seq } end
+    if not P.drop_unsent("activity", seq) then P.command { type = "cancel_activity", seq = seq } end
   end
   seqs = {}
   for seq in pairs(inst.timers) do seqs[#seqs + 1] = seq end
   table.sort(seqs)
   for _, seq in ipairs(seqs) do
-    if not inst.drop_unsent("timer", seq) then inst.command { type = "cancel_timer", seq = seq } end
+    if not P.drop_unsent("timer", seq) then P.command { type = "cancel_timer", seq = seq } end
   end
   finish(inst, { type = "cancel_workflow" })
 end
 
 function P.activate(inst, a)
+  P.current = inst
   inst.side_effects = a.side_effects or {}
   inst.versions = a.versions or {}
   inst.now_ns = a.now_ns

@@ -51,16 +51,13 @@ local function check_child_options(opts)
   return out
 end
 
+--- Adds the child and external functions to the shared `process` table;
+--- `inst` stands for the current instance.
 function P.children_api(inst, process)
-  local spec = inst.spec
-  inst.children = {}
-  inst.externals = {}
-  inst.pending_events = {}
-
   local function emit_event(ev)
     if inst.events_ch then P.offer(inst.events_ch, ev) else inst.pending_events[#inst.pending_events + 1] = ev end
   end
-  inst.emit_event = emit_event
+  P.emit_event = emit_event
 
   function process.events()
     if not inst.events_ch then
@@ -73,16 +70,18 @@ function P.children_api(inst, process)
   process.event = EVENT
 
   local function qualify(id)
-    if type(id) == "string" and not id:find(":", 1, true) then return spec.namespace .. ":" .. id end
+    if type(id) == "string" and not id:find(":", 1, true) then return inst.spec.namespace .. ":" .. id end
     return id
   end
   local function queue_of(worker)
     if worker == nil or worker == "" then return inst.info.task_queue end
     if type(worker) ~= "string" then return nil end
-    return spec.worker_queues[qualify(worker)] or spec.worker_queues[worker] or worker
+    local queues = inst.spec.worker_queues
+    return queues[qualify(worker)] or queues[worker] or worker
   end
   local function type_of(id)
-    return spec.workflow_types[id] or spec.workflow_types[qualify(id)] or id
+    local types = inst.spec.workflow_types
+    return types[id] or types[qualify(id)] or id
   end
 
   --- Starts a child; returns its record or nil, err.
@@ -99,7 +98,7 @@ function P.children_api(inst, process)
     local ctx = {}
     for k, v in pairs(inst.context) do ctx[k] = v end
     for k, v in pairs(context or {}) do ctx[k] = v end
-    inst.command { type = "child", seq = seq, workflow_id = wid, workflow_type = type_of(id),
+    P.command { type = "child", seq = seq, workflow_id = wid, workflow_type = type_of(id),
       task_queue = o.task_queue or queue, args = args, nargs = args.n,
       execution_timeout_ms = o.execution_timeout_ms, run_timeout_ms = o.run_timeout_ms,
       task_timeout_ms = o.task_timeout_ms, parent_close_policy = o.parent_close_policy,
@@ -153,7 +152,7 @@ function P.children_api(inst, process)
   function process.spawn(id, worker, ...) return spawn({}, {}, true, id, worker, ...) end
   function process.spawn_monitored(id, worker, ...) return spawn({}, {}, true, id, worker, ...) end
   function process.exec(id, worker, ...) return exec({}, {}, id, worker, ...) end
-  inst.workflow_exec = function(id, ...) return exec({}, {}, id, nil, ...) end
+  P.workflow_exec = function(id, ...) return exec({}, {}, id, nil, ...) end
 
   local function external(kind, pid, fields)
     local target = tostring(pid or "")
@@ -163,7 +162,7 @@ function P.children_api(inst, process)
     fields.type = kind == "send" and "signal_external" or "cancel_external"
     fields.seq = seq
     fields.workflow_id = target
-    inst.command(fields)
+    P.command(fields)
     local f = P.new_future()
     inst.externals[seq] = f
     return await(f)
@@ -181,7 +180,7 @@ function P.children_api(inst, process)
   function process.terminate(pid)
     local target = tostring(pid or "")
     if target == "" then return P.invalid("process.terminate: pid must be a workflow id") end
-    return inst.call_activity({ ["activity.start_to_close_timeout"] = "30s",
+    return P.call_activity({ ["activity.start_to_close_timeout"] = "30s",
       ["activity.retry_policy"] = { maximum_attempts = 3 } }, P.TERMINATE_ACTIVITY, target,
       "terminated by workflow " .. tostring(inst.info.workflow_id))
   end
@@ -215,7 +214,7 @@ function P.apply_child_job(inst, job)
       if not job.ok then value, err = nil, P.common.error_from_host(job.error) end
       rec.result:resolve(value, err)
       if rec.monitored then
-        inst.emit_event { kind = P.EVENT.EXIT, from = rec.pid, result = { value = value, error = err } }
+        P.emit_event { kind = P.EVENT.EXIT, from = rec.pid, result = { value = value, error = err } }
       end
     end
   elseif t == "signal_external" or t == "cancel_external" then

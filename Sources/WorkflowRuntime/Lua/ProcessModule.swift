@@ -46,10 +46,11 @@ function P.deliver_signal(inst, job)
   route(s)
 end
 
+--- The shared `process` table; `inst` stands for the current instance.
 function P.process_module(inst)
   local process = {}
-  local s = inst.signals
   function process.inbox()
+    local s = inst.signals
     if not s.inbox then
       s.inbox = P.new_channel(UNBOUNDED)
       route(s)
@@ -57,6 +58,7 @@ function P.process_module(inst)
     return s.inbox
   end
   function process.listen(topic, opts)
+    local s = inst.signals
     if type(topic) ~= "string" or topic == "" then error("process.listen: topic must be a non-empty string", 2) end
     local want_message = type(opts) == "table" and opts.message == true
     local l = s.listeners[topic]
@@ -74,6 +76,7 @@ function P.process_module(inst)
     return l.ch
   end
   function process.unlisten(ch)
+    local s = inst.signals
     for topic, l in pairs(s.listeners) do
       if l.ch == ch then s.listeners[topic] = nil end
     end

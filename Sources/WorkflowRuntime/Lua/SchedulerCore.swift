@@ -56,9 +56,10 @@ local function resume_through(co, ...)
   return unpack(r, 1, r.n)
 end
 
---- The `coroutine` table of one instance: the standard one with
---- pass-through `resume`/`wrap` and `spawn`.
-function P.coroutine_lib(inst)
+--- The `coroutine` table workflow code sees: the standard one with
+--- pass-through `resume`/`wrap`, and `spawn` (a coroutine of the current
+--- instance).
+function P.coroutine_lib()
   local lib = {}
   for k, v in pairs(coroutine) do lib[k] = v end
   lib.resume = resume_through
@@ -72,7 +73,7 @@ function P.coroutine_lib(inst)
   end
   function lib.spawn(f, ...)
     if type(f) ~= "function" then error("coroutine.spawn expects a function", 2) end
-    inst.spawn(f, ...)
+    P.spawn(f, ...)
   end
   return lib
 end

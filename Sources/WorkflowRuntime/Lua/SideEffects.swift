@@ -16,7 +16,7 @@ local function side_effect(inst, make)
   local recorded = inst.side_effects[tostring(id)]
   local value
   if recorded ~= nil then value = recorded else value = make() end
-  inst.command { type = "side_effect", id = id, value = value }
+  P.command { type = "side_effect", id = id, value = value }
   return value
 end
 
@@ -69,8 +69,8 @@ function P.version(inst, change_id, min, max)
     inst.versions_seen[change_id] = v
     if v ~= -1 then
       inst.change_versions[#inst.change_versions + 1] = change_id .. "-" .. v
-      inst.command { type = "version", change_id = change_id, version = v }
-      inst.command { type = "upsert", search = { TemporalChangeVersion = inst.change_versions } }
+      P.command { type = "version", change_id = change_id, version = v }
+      P.command { type = "upsert", search = { TemporalChangeVersion = inst.change_versions } }
     end
   end
   if v ~= -1 and (v < min or v > max) then
@@ -87,11 +87,11 @@ function P.attrs(inst, t)
   end
   if t.search ~= nil then
     if type(t.search) ~= "table" then return nil, errors.new { kind = "INVALID", message = "workflow.attrs: search must be a table" } end
-    inst.command { type = "upsert", search = t.search }
+    P.command { type = "upsert", search = t.search }
   end
   if t.memo ~= nil then
     if type(t.memo) ~= "table" then return nil, errors.new { kind = "INVALID", message = "workflow.attrs: memo must be a table" } end
-    inst.command { type = "memo", memo = t.memo }
+    P.command { type = "memo", memo = t.memo }
   end
   return true
 end
