@@ -46,6 +46,13 @@ public struct StartedWorkflow: Sendable, Hashable {
     /// false when an open run with the id was reused (`use_existing`).
     public var started: Bool
     public var namespace: String
+
+    public init(workflowId: String, runId: String, started: Bool, namespace: String) {
+        self.workflowId = workflowId
+        self.runId = runId
+        self.started = started
+        self.namespace = namespace
+    }
 }
 
 /// Starts and steers workflows from outside a workflow (activities, the

@@ -72,14 +72,26 @@ public final class MoonflowDaemon: Service, Sendable {
         if workers.isEmpty {
             logger.warning("no temporal.worker to start (none with auto_start, or every client failed)")
         }
+        let notifier = SystemdNotifier()
+        let watchdog = notifier.watchdogInterval.map { interval in
+            Task {
+                while !Task.isCancelled {
+                    notifier.notify("WATCHDOG=1")
+                    try? await Task.sleep(for: interval)
+                }
+            }
+        }
+        defer { watchdog?.cancel() }
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 for worker in workers {
                     group.addTask { await worker.run() }
                 }
+                notifier.notify("READY=1\nSTATUS=polling \(workers.count) task queue(s)")
             }
         } onGracefulShutdown: {
             self.logger.info("shutting down: polling stops, in-flight tasks finish")
+            notifier.notify("STOPPING=1\nSTATUS=draining in-flight tasks")
             for worker in self.workers { worker.stop() }
         }
     }

@@ -1,1 +1,0 @@
-// The Client tests live beside this file.
