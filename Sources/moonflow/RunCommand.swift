@@ -11,8 +11,8 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Run the workers of a registry until SIGTERM or SIGINT.")
 
-    @Option(name: .long, help: "The registry directory.")
-    var registry: String
+    @Option(name: .long, help: "The registry directory (default /etc/moonflow).")
+    var registry: String = "/etc/moonflow"
 
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = ProcessInfo.processInfo.environment["MOONFLOW_LOG_LEVEL"] ?? "info"
