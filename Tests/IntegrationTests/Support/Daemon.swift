@@ -20,13 +20,14 @@ final class DaemonProcess: @unchecked Sendable {
 
     /// Starts the daemon and waits (bounded) until its log says it polls, so
     /// a registry error or a crash at start fails here with the log.
-    static func start(registry: URL, label: String, waitFor marker: String? = "polling") async throws -> DaemonProcess {
+    static func start(registry: URL, label: String, waitFor marker: String? = "polling",
+                      environment: [String: String] = [:]) async throws -> DaemonProcess {
         let binary = try Paths.moonflow()
         let logFile = registry.deletingLastPathComponent()
             .appendingPathComponent("daemon-\(label)-\(UInt32.random(in: 0...UInt32.max)).log").path
         let pid = try Spawn.spawn(binary, ["run", "--registry", registry.path, "--grace-period", "10"],
                                   stdoutFile: logFile, stderrFile: logFile,
-                                  environment: ["MOONFLOW_LOG_LEVEL": "info"])
+                                  environment: ["MOONFLOW_LOG_LEVEL": "info"].merging(environment) { $1 })
         let daemon = DaemonProcess(pid: pid, logFile: logFile, registry: registry.path)
         if let marker {
             _ = try await eventually("daemon \(label) to start polling", timeout: .seconds(20),

@@ -24,8 +24,10 @@ class IntegrationTestCase: XCTestCase {
 
     /// Starts `moonflow run` on `registry`; it is SIGKILLed after the test
     /// if still running.
-    func startDaemon(_ registry: TestRegistry, label: String, waitFor marker: String? = "polling") async throws -> DaemonProcess {
-        let daemon = try await DaemonProcess.start(registry: registry.dir, label: label, waitFor: marker)
+    func startDaemon(_ registry: TestRegistry, label: String, waitFor marker: String? = "polling",
+                     environment: [String: String] = [:]) async throws -> DaemonProcess {
+        let daemon = try await DaemonProcess.start(registry: registry.dir, label: label, waitFor: marker,
+                                                   environment: environment)
         lock.withLock { started.append(daemon) }
         addTeardownBlock { daemon.kill9() }
         return daemon
