@@ -3,6 +3,11 @@ import LuaRuntime
 import Registry
 import TemporalModel
 
+/// The activity an `ActivityHost` is running (set around each call).
+final class CurrentActivity {
+    var context: ActivityContext?
+}
+
 /// One `LuaState` with the activity prelude; loads each `function.lua`
 /// entry once and calls it per task. Confined to one `LuaExecutor`.
 final class ActivityHost {
@@ -12,6 +17,8 @@ final class ActivityHost {
     private var loaded: [String: LuaRef] = [:]
     /// The host side of the `process` global.
     let process: ProcessHost
+    /// The running activity's context (heartbeats, cancellation).
+    let current = CurrentActivity()
 
     init(services: ProcessServices?) throws(LuaError) {
         process = ProcessHost(services: services)
@@ -26,7 +33,7 @@ final class ActivityHost {
         defer { common.release() }
         let json = try lua.makeJSONModule()
         defer { json.release() }
-        let host = try Self.makeHostTable(lua)
+        let host = try Self.makeHostTable(lua, current: current)
         defer { host.release() }
         try process.register(in: host, lua: lua)
         let preludeChunk = try lua.load(source: ActivityPrelude.source, chunkName: "=moonflow/activity.lua")
@@ -41,19 +48,37 @@ final class ActivityHost {
         callFunction = call
     }
 
-    private static func makeHostTable(_ lua: LuaState) throws(LuaError) -> LuaRef {
+    private static func makeHostTable(_ lua: LuaState, current: CurrentActivity) throws(LuaError) -> LuaRef {
         let host = try lua.newTable()
+        try lua.registerFunction(in: host, name: "heartbeat") { frame in
+            do {
+                current.context?.heartbeat(frame.argumentCount >= 1 ? try frame.json(at: 1) : .null)
+                return .results(0)
+            } catch {
+                return .error("activity.heartbeat: details must be JSON-like (\(error))")
+            }
+        }
+        try lua.registerFunction(in: host, name: "cancel_reason") { _ in
+            .values([current.context?.cancelReason.map { .string($0) } ?? .nil])
+        }
         try lua.registerFunction(in: host, name: "now_ns") { _ in
             var ts = timespec()
             clock_gettime(CLOCK_REALTIME, &ts)
             return .values([.integer(Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec))])
         }
         try lua.registerFunction(in: host, name: "sleep_ns") { frame in
-            let ns = max(0, frame.integer(at: 1) ?? 0)
-            var request = timespec(tv_sec: Int(ns / 1_000_000_000), tv_nsec: Int(ns % 1_000_000_000))
-            var remaining = timespec()
-            while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
-            return .results(0)
+            // Sleeps in slices so a cancellation cuts the sleep short;
+            // returns true when it was cut short.
+            var left = max(0, frame.integer(at: 1) ?? 0)
+            while left > 0 {
+                if current.context?.isInterrupted == true { return .values([.bool(true)]) }
+                let slice = min(left, 100_000_000)
+                var request = timespec(tv_sec: Int(slice / 1_000_000_000), tv_nsec: Int(slice % 1_000_000_000))
+                var remaining = timespec()
+                while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+                left -= slice
+            }
+            return .values([.bool(false)])
         }
         try lua.registerFunction(in: host, name: "getenv") { frame in
             guard let name = frame.string(at: 1), let value = ProcessInfo.processInfo.environment[name] else {

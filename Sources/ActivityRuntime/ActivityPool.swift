@@ -9,6 +9,9 @@ import Client
 public enum ActivityTaskAnswer: Sendable {
     case completed([Payload])
     case failed(Failure)
+    /// A failure of an activity that heartbeated: the last details go with
+    /// it, so the next attempt reads them in `info().heartbeat_details`.
+    case failedAfterHeartbeat(Failure, lastHeartbeatDetails: [Payload])
     case canceled([Payload])
 }
 
@@ -21,6 +24,9 @@ public final class ActivityPool: Sendable {
     private let label: String
     private let idle = Mutex<[LuaExecutor<ActivityHost?>]>([])
     private let services: ProcessServices?
+    private let heartbeats: HeartbeatSender?
+    /// Contexts of the activities running now (for shutdown).
+    private let running = Mutex<[ObjectIdentifier: ActivityContext]>([:])
 
     /// - Parameters:
     ///   - service: the connection activities use for `process.spawn`,
@@ -34,6 +40,7 @@ public final class ActivityPool: Sendable {
             ProcessServices(client: WorkflowClient(service: $0, namespace: namespace, identity: identity),
                             registry: registry)
         }
+        heartbeats = service.map { HeartbeatSender(service: $0, namespace: namespace, identity: identity) }
         var entries: [String: FunctionEntry] = [:]
         for entry in registry.activities(forWorker: workerId) { entries[entry.id] = entry }
         self.entries = entries
@@ -58,20 +65,62 @@ public final class ActivityPool: Sendable {
                                       retryable: false).failure())
         }
         let info = Self.info(task)
+        let context = ActivityContext(lastDetails: task.heartbeatDetails.last.flatMap { try? PayloadCodec.decode($0) })
+        running.withLock { $0[ObjectIdentifier(context)] = context }
+        let heartbeat = heartbeats.map { sender in Task { await sender.run(for: task, context: context) } }
+        defer {
+            heartbeat?.cancel()
+            running.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(context)) }
+        }
         let executor = idle.withLock { $0.popLast() } ?? LuaExecutor(label: label, context: nil)
         defer { idle.withLock { $0.append(executor) } }
         let registry = self.registry
         let services = self.services
-        return await executor.run { host in
-            Self.call(entry, args: args, info: info, registry: registry, services: services, host: &host)
+        let answer = await withTaskCancellationHandler {
+            await executor.run { host in
+                Self.call(entry, args: args, info: info, registry: registry, services: services, context: context,
+                          host: &host)
+            }
+        } onCancel: {
+            context.cancel("the daemon stopped waiting for this activity")
         }
+        // Asked to stop and ended with an error: cancelled when the workflow
+        // asked; when the daemon stopped it, a retryable failure so that
+        // another worker runs it again.
+        if let reason = context.cancelReason, case .failed(var failure) = answer {
+            if context.cancelledByServer, case .application("CANCELED", _, _) = failure.info {
+                return .canceled([])
+            }
+            if !context.cancelledByServer, case .application(let type, _, let details) = failure.info {
+                failure.message = "stopped (\(reason)): \(failure.message)"
+                failure.info = .application(type: type, nonRetryable: false, details: details)
+                return Self.withHeartbeat(.failed(failure), context)
+            }
+        }
+        return Self.withHeartbeat(answer, context)
+    }
+
+    private static func withHeartbeat(_ answer: ActivityTaskAnswer, _ context: ActivityContext) -> ActivityTaskAnswer {
+        guard case .failed(let failure) = answer, let details = context.lastDetails,
+              let payload = try? PayloadCodec.encode(details) else { return answer }
+        return .failedAfterHeartbeat(failure, lastHeartbeatDetails: [payload])
+    }
+
+    /// Tells every running activity the daemon is stopping: their
+    /// `activity.is_cancelled()` turns true; they may still finish within
+    /// the grace period, after which their waits are cut short.
+    public func cancelRunning(reason: String) {
+        for context in running.withLock({ Array($0.values) }) { context.cancel(reason, interrupt: false) }
     }
 
     private static func call(_ entry: FunctionEntry, args: [JSONValue], info: JSONValue, registry: Registry,
-                             services: ProcessServices?, host: inout ActivityHost?) -> ActivityTaskAnswer {
+                             services: ProcessServices?, context: ActivityContext,
+                             host: inout ActivityHost?) -> ActivityTaskAnswer {
         do throws(LuaError) {
             if host == nil { host = try ActivityHost(services: services) }
             guard let host else { return internalError("no Lua host", "") }
+            host.current.context = context
+            defer { host.current.context = nil }
             host.process.entryNamespace = entry.namespace
             defer { host.process.monitors.reset() }
             let fn = try host.function(for: entry, registry: registry)

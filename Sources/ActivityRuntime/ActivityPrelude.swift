@@ -17,10 +17,18 @@ function activity.info()
   for k, v in pairs(current or {}) do i[k] = v end
   return i
 end
+--- Records progress; sent to the server throttled (0.8 × heartbeat
+--- timeout, at most every 30 s without one). The details come back in
+--- `info().heartbeat_details` on the next attempt.
 function activity.heartbeat(details)
   if current then current.heartbeat_details = details end
+  host.heartbeat(details)
 end
-function activity.is_cancelled() return false end
+--- True once cancellation was requested, the heartbeat timed out (the
+--- server forgot the activity) or the daemon is shutting down.
+function activity.is_cancelled() return host.cancel_reason() ~= nil end
+--- Why the activity was asked to stop, or nil.
+function activity.cancel_reason() return host.cancel_reason() end
 
 local time = { NANOSECOND = 1, MICROSECOND = 1000, MILLISECOND = 1000000, SECOND = 1000000000,
   MINUTE = 60000000000, HOUR = 3600000000000 }
@@ -33,7 +41,8 @@ function time.sleep(d)
     if not ns then error("time.sleep: " .. err, 2) end
   elseif type(d) == "table" and d.ns then ns = d.ns end
   if type(ns) ~= "number" then error("time.sleep expects a duration", 2) end
-  host.sleep_ns(math.floor(ns))
+  -- true when cut short by cancellation (check activity.is_cancelled())
+  return host.sleep_ns(math.floor(ns))
 end
 function time.parse_duration(s)
   local ns, err = common.parse_duration_ns(s)

@@ -122,6 +122,11 @@ extension TaskQueueWorker {
                 try await service.respondActivityTaskFailed(RespondActivityTaskFailedRequest(
                     taskToken: task.taskToken, failure: failure, identity: settings.identity,
                     namespace: settings.namespace))
+            case .failedAfterHeartbeat(let failure, let details):
+                log.info("activity failed", metadata: ["error": "\(failure.message)", "attempt": "\(task.attempt)"])
+                try await service.respondActivityTaskFailed(RespondActivityTaskFailedRequest(
+                    taskToken: task.taskToken, failure: failure, identity: settings.identity,
+                    namespace: settings.namespace, lastHeartbeatDetails: details))
             case .canceled(let details):
                 try await service.respondActivityTaskCanceled(RespondActivityTaskCanceledRequest(
                     taskToken: task.taskToken, details: details, identity: settings.identity,

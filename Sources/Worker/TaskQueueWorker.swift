@@ -93,6 +93,7 @@ public final class TaskQueueWorker: Sendable {
             return s.polls
         }
         polls.forEach { $0.cancel() }
+        activities?.cancelRunning(reason: "the daemon is shutting down")
     }
 
     var isStopped: Bool { stopping.withLock { $0.stopped } }

@@ -20,6 +20,8 @@ public protocol ActivityTaskRunner: Sendable {
     /// Activity types this runner executes; others fail with NOT_FOUND.
     func handles(activityType: String) -> Bool
     func run(_ task: ActivityTask) async -> ActivityTaskAnswer
+    /// Tells running activities the daemon is stopping.
+    func cancelRunning(reason: String)
 }
 
 extension WorkflowPool: WorkflowTaskRunner {}
