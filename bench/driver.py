@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import datetime as dt
 import json
 import os
@@ -155,6 +156,24 @@ class WorkerProc:
 STARTED: list[WorkerProc] = []
 
 
+class WorkerDied(RuntimeError):
+    pass
+
+
+async def watched(w: WorkerProc, coro):
+    """Runs coro, but fails at once (instead of waiting out result timeouts)
+    if the worker process exits while it runs."""
+    task = asyncio.ensure_future(coro)
+    while not task.done():
+        done, _ = await asyncio.wait({task}, timeout=0.5)
+        if not done and w.proc.poll() is not None:
+            task.cancel()
+            rc = w.proc.returncode
+            how = f"killed by signal {-rc}" if rc < 0 else f"exit code {rc}"
+            raise WorkerDied(f"{w.name} worker (pid {w.pid}) exited during the run: {how}; log {w.log_path}")
+    return task.result()
+
+
 def start_moonflow(args, task_queue: str, registry: str, log_path: str, log_level: str) -> WorkerProc:
     env = dict(os.environ, BENCH_TEMPORAL_ADDRESS=args.address, BENCH_TASK_QUEUE=task_queue)
     log = open(log_path, "w")
@@ -189,8 +208,8 @@ def stop_all() -> None:
 class Runner:
     """Starts workflows of one workload and waits for (and checks) results."""
 
-    def __init__(self, client: Client, task_queue: str, tag: str):
-        self.client, self.tq, self.tag = client, task_queue, tag
+    def __init__(self, client: Client, task_queue: str, tag: str, worker: WorkerProc):
+        self.client, self.tq, self.tag, self.worker = client, task_queue, tag, worker
         self.errors: list[str] = []
 
     def wid(self, wl: str, phase: str, i: int) -> str:
@@ -214,7 +233,7 @@ class Runner:
             for v in range(1, 11):
                 await h.signal("add", v)
             t_sig = time.perf_counter()
-        r = await asyncio.wait_for(h.result(), RESULT_TIMEOUT)
+        r = await watched(self.worker, asyncio.wait_for(h.result(), RESULT_TIMEOUT))
         t1 = time.perf_counter()
         if r != expect:
             raise RuntimeError(f"{wid}: result {r!r}, expected {expect!r}")
@@ -231,6 +250,8 @@ class Runner:
                 nxt += 1
                 try:
                     out.append(await self.one(wl, phase, i, seed=seed_base + i))
+                except WorkerDied:
+                    raise
                 except Exception as e:  # noqa: BLE001
                     self.errors.append(f"{wl}/{phase}/{i}: {type(e).__name__}: {e}")
         await asyncio.gather(*(lane() for _ in range(min(in_flight, n))))
@@ -250,7 +271,7 @@ async def wait_ready(runner: Runner, proc: WorkerProc, timeout: float = 60.0) ->
     deadline = time.monotonic() + timeout
     while True:
         if proc.proc.poll() is not None:
-            raise RuntimeError(f"{proc.name} worker exited with {proc.proc.returncode}; see {proc.log_path}")
+            raise WorkerDied(f"{proc.name} worker exited with {proc.proc.returncode} before it was ready; see {proc.log_path}")
         try:
             await asyncio.wait_for(runner.one("W1", "ready", int(time.monotonic() * 1000)), 10)
             return
@@ -338,7 +359,7 @@ async def measure_worker(args, name: str, outdir: str) -> dict:
         w = start_moonflow(args, tq, args.registry, log_path, "warning")
     else:
         w = start_python(args, tq, log_path)
-    runner = Runner(client, tq, tag)
+    runner = Runner(client, tq, tag, w)
     res: dict = {"task_queue": tq, "loadavg_start": loadavg(), "workloads": {}}
     try:
         t_start = time.perf_counter()
@@ -409,6 +430,9 @@ async def measure_worker(args, name: str, outdir: str) -> dict:
         res["errors"] = runner.errors[:20]
         res["error_count"] = len(runner.errors)
         res["loadavg_end"] = loadavg()
+    except WorkerDied as e:
+        res["died"] = str(e)
+        print(f"[{name}] {e}", flush=True)
     finally:
         alive = w.proc.poll() is None
         w.stop()
@@ -430,7 +454,7 @@ async def measure_parked(args, name: str, outdir: str) -> dict:
         w = start_moonflow(args, tq, args.registry, log_path, "warning")
     else:
         w = start_python(args, tq, log_path)
-    runner = Runner(client, tq, tag)
+    runner = Runner(client, tq, tag, w)
     try:
         await wait_ready(runner, w)
         await runner.many("W1", "warm", args.warmup, 5)
@@ -464,6 +488,9 @@ async def measure_parked(args, name: str, outdir: str) -> dict:
         term = await gather_limited([client.get_workflow_handle(i).terminate("bench done") for i in ids[len(probe):]])
         res["terminate_errors"] = len([t for t in term if isinstance(t, Exception)])
         res["peak_rss_hwm_kib"] = status_kib(w.pid, "VmHWM")
+    except WorkerDied as e:
+        res = {"died": str(e)}
+        print(f"[{name}] {e}", flush=True)
     finally:
         w.stop()
     return res
@@ -503,12 +530,23 @@ def ratio(a: float, b: float) -> float:
 
 def build_rows(res: dict) -> list[tuple]:
     """(metric, moonflow, python, ratio, target, met) rows."""
-    m, p = res["moonflow"], res["python"]
+    nan = float("nan")
+
+    def tolerant(d: dict) -> dict:
+        """Missing numbers (a worker died) become NaN instead of KeyErrors."""
+        out = collections.defaultdict(lambda: nan, d)
+        out["workloads"] = {wl: collections.defaultdict(lambda: nan, d.get("workloads", {}).get(wl, {}))
+                            for wl in WORKLOADS}
+        out["parked"] = collections.defaultdict(lambda: nan, d.get("parked", {}))
+        return out
+    m, p = tolerant(res["moonflow"]), tolerant(res["python"])
     rows: list[tuple] = []
 
     def row(metric, mv, pv, fmt, target=None, check=None, rat=None):
         r = ratio(mv, pv) if rat is None else rat
         met = "" if check is None else ("MET" if check(mv, pv, r) else "NOT MET")
+        if check is not None and (mv != mv or pv != pv):
+            met = "NO DATA"
         rows.append((metric, fmt.format(mv), fmt.format(pv), f"{r:.2f}x" if r == r else "-", target or "", met))
 
     for wl in WORKLOADS:
@@ -624,6 +662,10 @@ async def bench(args) -> int:
         print(f"load at start {res['loadavg_start']}, at end {res['loadavg_end']}; "
               f"{args.in_flight} in flight; n={args.n_w1} (W1) / {args.n} (W2-W4); {args.latency_runs} latency runs")
         print(format_table(rows))
+        for name in ("moonflow", "python"):
+            for what in (res[name], res[name].get("parked", {})):
+                if what.get("died"):
+                    print(f"!! {what['died']}")
         print("ceiling = cores x 1000 / (server + driver CPU ms per workflow): the rate a zero-cost worker "
               "would reach; on 2 cores the dev server, not the worker, caps W1.")
         print("W4 latency = last signal acknowledged -> result; W4 throughput includes the 10 signals.")
@@ -659,7 +701,7 @@ async def correctness(args) -> int:
     log_path = os.path.join(outdir, "moonflow-worker.log")
     client = await Client.connect(args.address)
     w = start_moonflow(args, tq, reg, log_path, "debug")
-    runner = Runner(client, tq, tag)
+    runner = Runner(client, tq, tag, w)
     print(f"correctness: {args.correctness_n} W2 workflows, max_cached_workflows {args.correctness_cache}, "
           f"{args.correctness_in_flight} in flight (load {loadavg()}); log {log_path}", flush=True)
     try:

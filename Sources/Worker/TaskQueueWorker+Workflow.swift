@@ -19,7 +19,10 @@ extension TaskQueueWorker {
                     namespace: settings.namespace))
                 return
             }
+            let clock = ContinuousClock()
+            let received = clock.now
             var result = await runner.run(task, events: try await history(of: task))
+            let ran = clock.now
             if case .needsFullHistory = result {
                 log.debug("sticky cache miss: replaying from event 1")
                 result = await runner.run(task, events: try await history(of: task, fromStart: true))
@@ -50,7 +53,8 @@ extension TaskQueueWorker {
                     await runner.evict(runId: task.workflowExecution.runId)
                     throw error
                 }
-                log.debug("workflow task completed", metadata: ["commands": "\(commands.count)"])
+                log.debug("workflow task completed", metadata: [
+                    "commands": "\(commands.count)", "run": "\(ran - received)", "respond": "\(clock.now - ran)"])
             case .needsFullHistory:
                 log.error("workflow task could not be replayed from its full history")
             case .failed(let cause, let failure):

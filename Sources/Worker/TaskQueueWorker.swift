@@ -39,13 +39,20 @@ public final class TaskQueueWorker: Sendable {
         if let workflows {
             logger.info("polling workflow tasks", metadata: ["types": "\(workflows.workflowTypes.sorted())",
                                                              "sticky_queue": "\(settings.stickyQueue ?? "none")"])
+            // Every poll holds a workflow slot while it waits, so the pollers
+            // of both queues must fit in the slots together: otherwise the
+            // normal-queue pollers can take every slot and the sticky queue
+            // is never polled (its tasks then time out to the normal queue).
+            let (normalPollers, stickyPollers) = Self.pollerSplit(configured: settings.workflowPollers,
+                                                                  slots: settings.maxConcurrentWorkflowTasks,
+                                                                  sticky: settings.stickyQueue != nil)
             let normal = TaskQueue(name: settings.taskQueue)
-            for _ in 0..<max(1, settings.workflowPollers) {
+            for _ in 0..<normalPollers {
                 polls.append(Task { await self.workflowPollLoop(workflows, queue: normal, submit: continuation) })
             }
             if let sticky = settings.stickyQueue {
                 let queue = TaskQueue(name: sticky, kind: .sticky, normalName: settings.taskQueue)
-                for _ in 0..<max(1, settings.workflowPollers) {
+                for _ in 0..<stickyPollers {
                     polls.append(Task { await self.workflowPollLoop(workflows, queue: queue, submit: continuation) })
                 }
             }
@@ -84,6 +91,17 @@ public final class TaskQueueWorker: Sendable {
         await workflows?.evictAll()
         await sayShutdown()
         logger.info("worker stopped")
+    }
+
+    /// How many pollers each workflow queue gets: `configured` each, but
+    /// together at most `slots - 1` (a slot stays free to run a task), and
+    /// at least one per queue.
+    static func pollerSplit(configured: Int, slots: Int, sticky: Bool) -> (normal: Int, sticky: Int) {
+        let wanted = max(1, configured)
+        guard sticky else { return (min(wanted, max(1, slots)), 0) }
+        let budget = max(2, slots - 1)
+        let each = max(1, min(wanted, budget / 2))
+        return (each, each)
     }
 
     /// Stops polling. In-flight tasks keep running for the grace period.
