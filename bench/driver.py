@@ -356,7 +356,7 @@ async def measure_worker(args, name: str, outdir: str) -> dict:
     log_path = os.path.join(outdir, f"{name}-worker.log")
     client = await Client.connect(args.address)
     if name == "moonflow":
-        w = start_moonflow(args, tq, args.registry, log_path, "warning")
+        w = start_moonflow(args, tq, args.registry, log_path, args.moonflow_log_level)
     else:
         w = start_python(args, tq, log_path)
     runner = Runner(client, tq, tag, w)
@@ -451,7 +451,7 @@ async def measure_parked(args, name: str, outdir: str) -> dict:
     log_path = os.path.join(outdir, f"{name}-parked-worker.log")
     client = await Client.connect(args.address)
     if name == "moonflow":
-        w = start_moonflow(args, tq, args.registry, log_path, "warning")
+        w = start_moonflow(args, tq, args.registry, log_path, args.moonflow_log_level)
     else:
         w = start_python(args, tq, log_path)
     runner = Runner(client, tq, tag, w)
@@ -751,6 +751,7 @@ def main() -> int:
     ap.add_argument("--server-pid", type=int, required=True)
     ap.add_argument("--moonflow", default=os.path.join(ROOT, ".build/release/moonflow"))
     ap.add_argument("--registry", default=os.path.join(HERE, "registry"))
+    ap.add_argument("--moonflow-log-level", default="warning", help="the daemon's --log-level")
     ap.add_argument("--temporal", default="temporal")
     ap.add_argument("--results-dir", default=os.path.join(HERE, "results"))
     ap.add_argument("--workers", default="moonflow,python", type=lambda s: s.split(","))

@@ -30,10 +30,15 @@ public struct ScheduleActivityTask: Sendable, Hashable {
     public var startToCloseTimeout: ProtoDuration?
     public var heartbeatTimeout: ProtoDuration?
     public var retryPolicy: RetryPolicy?
+    /// Ask the server to hand the activity back in the completion's answer
+    /// (eager execution) instead of through an activity poll.
+    public var requestEagerExecution: Bool
     public init(activityId: String, activityType: String, taskQueue: String, header: PayloadMap = [:],
                 input: [Payload] = [], scheduleToCloseTimeout: ProtoDuration? = nil,
                 scheduleToStartTimeout: ProtoDuration? = nil, startToCloseTimeout: ProtoDuration? = nil,
-                heartbeatTimeout: ProtoDuration? = nil, retryPolicy: RetryPolicy? = nil) {
+                heartbeatTimeout: ProtoDuration? = nil, retryPolicy: RetryPolicy? = nil,
+                requestEagerExecution: Bool = false) {
+        self.requestEagerExecution = requestEagerExecution
         self.activityId = activityId
         self.activityType = activityType
         self.taskQueue = taskQueue

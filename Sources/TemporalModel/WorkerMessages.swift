@@ -141,9 +141,12 @@ public struct RespondWorkflowTaskCompletedRequest: Sendable, Hashable {
 /// `RespondWorkflowTaskCompletedResponse`.
 public struct RespondWorkflowTaskCompletedResponse: Sendable, Hashable {
     public var workflowTask: WorkflowTask?
+    /// Activities handed back for eager execution.
+    public var activityTasks: [ActivityTask]
     public var resetHistoryEventId: Int64
-    public init(workflowTask: WorkflowTask? = nil, resetHistoryEventId: Int64 = 0) {
+    public init(workflowTask: WorkflowTask? = nil, activityTasks: [ActivityTask] = [], resetHistoryEventId: Int64 = 0) {
         self.workflowTask = workflowTask
+        self.activityTasks = activityTasks
         self.resetHistoryEventId = resetHistoryEventId
     }
 }

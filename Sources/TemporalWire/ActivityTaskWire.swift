@@ -4,42 +4,52 @@ import TemporalModel
 // PollActivityTaskQueueResponse (ActivityTask), RecordActivityTaskHeartbeatResponse
 // and StartWorkflowExecutionResponse, both directions.
 
+func decodeActivityTask(_ m: PbPollActivityTaskQueueResponse) -> ActivityTask {
+    ActivityTask(
+        taskToken: bytes(m.task_token), workflowNamespace: str(m.workflow_namespace),
+        workflowType: decodeName(m.workflow_type), workflowExecution: decodeExecution(m.workflow_execution),
+        activityType: decodeName(m.activity_type), activityId: str(m.activity_id),
+        header: decodeHeader(m.header), input: decodePayloads(m.input),
+        heartbeatDetails: decodePayloads(m.heartbeat_details),
+        scheduledTime: decodeTimestamp(m.scheduled_time), startedTime: decodeTimestamp(m.started_time),
+        attempt: m.attempt, scheduleToCloseTimeout: decodeDuration(m.schedule_to_close_timeout),
+        startToCloseTimeout: decodeDuration(m.start_to_close_timeout),
+        heartbeatTimeout: decodeDuration(m.heartbeat_timeout))
+}
+
+extension Arena {
+    func activityTask(_ t: ActivityTask) -> UnsafeMutablePointer<PbPollActivityTaskQueueResponse> {
+        build {
+            $0.task_token = bytes(t.taskToken)
+            $0.workflow_namespace = string(t.workflowNamespace)
+            $0.workflow_type = workflowType(t.workflowType)
+            $0.workflow_execution = workflowExecution(t.workflowExecution)
+            $0.activity_type = activityType(t.activityType)
+            $0.activity_id = string(t.activityId)
+            $0.header = header(t.header)
+            $0.input = payloads(t.input)
+            $0.heartbeat_details = payloads(t.heartbeatDetails)
+            $0.scheduled_time = timestamp(t.scheduledTime)
+            $0.started_time = timestamp(t.startedTime)
+            $0.attempt = t.attempt
+            $0.schedule_to_close_timeout = duration(t.scheduleToCloseTimeout)
+            $0.start_to_close_timeout = duration(t.startToCloseTimeout)
+            $0.heartbeat_timeout = duration(t.heartbeatTimeout)
+        }
+    }
+}
+
 extension ActivityTask {
     /// Decodes `temporal.api.workflowservice.v1.PollActivityTaskQueueResponse`;
     /// zero bytes give a task with an empty token.
     public init(wireBytes: [UInt8]) throws(WireError) {
-        self = try decodeMessage(PbPollActivityTaskQueueResponse.self, wireBytes) { m in
-            ActivityTask(
-                taskToken: bytes(m.task_token), workflowNamespace: str(m.workflow_namespace),
-                workflowType: decodeName(m.workflow_type), workflowExecution: decodeExecution(m.workflow_execution),
-                activityType: decodeName(m.activity_type), activityId: str(m.activity_id),
-                header: decodeHeader(m.header), input: decodePayloads(m.input),
-                heartbeatDetails: decodePayloads(m.heartbeat_details),
-                scheduledTime: decodeTimestamp(m.scheduled_time), startedTime: decodeTimestamp(m.started_time),
-                attempt: m.attempt, scheduleToCloseTimeout: decodeDuration(m.schedule_to_close_timeout),
-                startToCloseTimeout: decodeDuration(m.start_to_close_timeout),
-                heartbeatTimeout: decodeDuration(m.heartbeat_timeout))
-        }
+        self = try decodeMessage(PbPollActivityTaskQueueResponse.self, wireBytes) { m in decodeActivityTask(m) }
     }
 
     /// Encodes as `PollActivityTaskQueueResponse` (for fakes and fixtures).
     public func wireBytes() throws(WireError) -> [UInt8] {
         try encodeMessage(PbPollActivityTaskQueueResponse.self) { a, m in
-            m.pointee.task_token = a.bytes(taskToken)
-            m.pointee.workflow_namespace = a.string(workflowNamespace)
-            m.pointee.workflow_type = a.workflowType(workflowType)
-            m.pointee.workflow_execution = a.workflowExecution(workflowExecution)
-            m.pointee.activity_type = a.activityType(activityType)
-            m.pointee.activity_id = a.string(activityId)
-            m.pointee.header = a.header(header)
-            m.pointee.input = a.payloads(input)
-            m.pointee.heartbeat_details = a.payloads(heartbeatDetails)
-            m.pointee.scheduled_time = a.timestamp(scheduledTime)
-            m.pointee.started_time = a.timestamp(startedTime)
-            m.pointee.attempt = attempt
-            m.pointee.schedule_to_close_timeout = a.duration(scheduleToCloseTimeout)
-            m.pointee.start_to_close_timeout = a.duration(startToCloseTimeout)
-            m.pointee.heartbeat_timeout = a.duration(heartbeatTimeout)
+            m.pointee = a.activityTask(self).pointee
         }
     }
 }

@@ -18,7 +18,7 @@ func decodeCommand(_ m: PbCommand) -> Command? {
             scheduleToStartTimeout: decodeDuration(a.schedule_to_start_timeout),
             startToCloseTimeout: decodeDuration(a.start_to_close_timeout),
             heartbeatTimeout: decodeDuration(a.heartbeat_timeout),
-            retryPolicy: decodeRetryPolicy(a.retry_policy)))
+            retryPolicy: decodeRetryPolicy(a.retry_policy), requestEagerExecution: a.request_eager_execution != 0))
     case TEMPORAL__API__COMMAND__V1__COMMAND__ATTRIBUTES_REQUEST_CANCEL_ACTIVITY_TASK_COMMAND_ATTRIBUTES:
         return .requestCancelActivityTask(
             scheduledEventId: m.request_cancel_activity_task_command_attributes.pointee.scheduled_event_id)

@@ -21,6 +21,7 @@ extension Arena {
                 $0.start_to_close_timeout = duration(s.startToCloseTimeout)
                 $0.heartbeat_timeout = duration(s.heartbeatTimeout)
                 $0.retry_policy = retryPolicy(s.retryPolicy)
+                $0.request_eager_execution = s.requestEagerExecution ? 1 : 0
             }
         case let .requestCancelActivityTask(scheduledEventId):
             m.pointee.command_type = TEMPORAL__API__ENUMS__V1__COMMAND_TYPE__COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK

@@ -72,8 +72,10 @@ extension RespondWorkflowTaskCompletedResponse {
     /// Decodes `temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedResponse`.
     public init(wireBytes: [UInt8]) throws(WireError) {
         self = try decodeMessage(PbRespondWorkflowTaskCompletedResponse.self, wireBytes) { m in
-            RespondWorkflowTaskCompletedResponse(workflowTask: m.workflow_task.map { decodeWorkflowTask($0.pointee) },
-                                                 resetHistoryEventId: m.reset_history_event_id)
+            RespondWorkflowTaskCompletedResponse(
+                workflowTask: m.workflow_task.map { decodeWorkflowTask($0.pointee) },
+                activityTasks: (0..<Int(m.n_activity_tasks)).compactMap { i in m.activity_tasks[i].map { decodeActivityTask($0.pointee) } },
+                resetHistoryEventId: m.reset_history_event_id)
         }
     }
 
@@ -81,6 +83,8 @@ extension RespondWorkflowTaskCompletedResponse {
     public func wireBytes() throws(WireError) -> [UInt8] {
         try encodeMessage(PbRespondWorkflowTaskCompletedResponse.self) { a, m in
             m.pointee.workflow_task = workflowTask.map { a.workflowTask($0) }
+            m.pointee.n_activity_tasks = activityTasks.count
+            m.pointee.activity_tasks = a.array(activityTasks) { a.activityTask($0) }
             m.pointee.reset_history_event_id = resetHistoryEventId
         }
     }

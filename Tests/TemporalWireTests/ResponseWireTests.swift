@@ -27,6 +27,18 @@ final class ResponseWireTests: XCTestCase {
     func testRespondWorkflowTaskCompletedResponse() throws {
         let withTask = RespondWorkflowTaskCompletedResponse(workflowTask: Samples.workflowTask, resetHistoryEventId: 12)
         XCTAssertEqual(try RespondWorkflowTaskCompletedResponse(wireBytes: withTask.wireBytes()), withTask)
+        // Eager activities come back in the answer.
+        let first = ActivityTask(taskToken: [7, 8], workflowNamespace: "default", workflowType: "wf",
+                                 workflowExecution: WorkflowExecution(workflowId: "w", runId: "r"),
+                                 activityType: "shop:charge", activityId: "1",
+                                 input: [Payload(metadata: ["encoding": Array("json/plain".utf8)], data: Array("1".utf8))],
+                                 attempt: 1, startToCloseTimeout: .seconds(30))
+        var second = first
+        second.activityId = "2"
+        let eager = RespondWorkflowTaskCompletedResponse(activityTasks: [first, second])
+        let decoded = try RespondWorkflowTaskCompletedResponse(wireBytes: eager.wireBytes())
+        XCTAssertEqual(decoded, eager)
+        XCTAssertEqual(decoded.activityTasks.map { $0.activityId }, ["1", "2"])
         let empty = try RespondWorkflowTaskCompletedResponse(wireBytes: [])
         XCTAssertNil(empty.workflowTask)
         XCTAssertEqual(empty.resetHistoryEventId, 0)

@@ -122,7 +122,8 @@ enum Samples {
         .scheduleActivityTask(ScheduleActivityTask(
             activityId: "1", activityType: "charge", taskQueue: "q1", header: header, input: payloads,
             scheduleToCloseTimeout: .seconds(60), scheduleToStartTimeout: .seconds(5),
-            startToCloseTimeout: .seconds(30), heartbeatTimeout: .seconds(2), retryPolicy: retry)),
+            startToCloseTimeout: .seconds(30), heartbeatTimeout: .seconds(2), retryPolicy: retry,
+            requestEagerExecution: true)),
         .requestCancelActivityTask(scheduledEventId: 5),
         .startTimer(timerId: "t1", startToFireTimeout: .milliseconds(1500)),
         .cancelTimer(timerId: "t1"),
