@@ -22,6 +22,15 @@ final class AsyncSemaphore: Sendable {
         }
     }
 
+    /// Takes a permit if one is free right now.
+    func tryAcquire() -> Bool {
+        state.withLock { s in
+            guard s.available > 0 else { return false }
+            s.available -= 1
+            return true
+        }
+    }
+
     func release() {
         let next = state.withLock { s -> CheckedContinuation<Void, Never>? in
             if s.waiters.isEmpty { s.available += 1; return nil }

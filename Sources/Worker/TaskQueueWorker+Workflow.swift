@@ -28,7 +28,8 @@ extension TaskQueueWorker {
                 result = await runner.run(task, events: try await history(of: task, fromStart: true))
             }
             switch result {
-            case .completed(let commands):
+            case .completed(var commands):
+                let eager = reserveEagerActivities(&commands)
                 var queryResults: [String: WorkflowQueryResult] = [:]
                 for id in task.queries.keys {
                     queryResults[id] = WorkflowQueryResult(
@@ -46,7 +47,9 @@ extension TaskQueueWorker {
                     if response.resetHistoryEventId != 0 {
                         await runner.evict(runId: task.workflowExecution.runId)
                     }
+                    runEager(response.activityTasks, reserved: eager)
                 } catch {
+                    for _ in 0..<eager { activitySlots.release() }
                     // Rejected (new events arrived, the task timed out, ...):
                     // the commands were not recorded, so the cached
                     // instance is ahead of history.
@@ -71,6 +74,45 @@ extension TaskQueueWorker {
             }
         } catch {
             log.warning("could not answer workflow task", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Asks for eager execution of the activities this worker runs itself,
+    /// as far as activity slots are free now (each reserved slot goes to the
+    /// task the server hands back, or is released). Returns how many.
+    private func reserveEagerActivities(_ commands: inout [Command]) -> Int {
+        guard let activities else { return 0 }
+        var reserved = 0
+        for index in commands.indices {
+            guard case .scheduleActivityTask(var attributes) = commands[index],
+                  attributes.taskQueue == settings.taskQueue,
+                  activities.handles(activityType: attributes.activityType)
+                    || SystemActivities.handles(attributes.activityType),
+                  activitySlots.tryAcquire() else { continue }
+            attributes.requestEagerExecution = true
+            commands[index] = .scheduleActivityTask(attributes)
+            reserved += 1
+        }
+        return reserved
+    }
+
+    /// Runs the activities handed back for eager execution on the slots
+    /// reserved for them, and releases the slots not used.
+    private func runEager(_ tasks: [ActivityTask], reserved: Int) {
+        let used = min(tasks.count, reserved)
+        for _ in used..<reserved { activitySlots.release() }
+        guard used > 0, let activities else { return }
+        for task in tasks.prefix(used) {
+            let job: @Sendable () async -> Void = { [self] in
+                await self.handleActivityTask(task, runner: activities)
+                self.activitySlots.release()
+            }
+            let submitted = submitter.withLock { continuation -> Bool in
+                guard let continuation else { return false }
+                if case .enqueued = continuation.yield(job) { return true }
+                return false
+            }
+            if !submitted { Task { await job() } }
         }
     }
 

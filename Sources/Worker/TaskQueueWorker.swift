@@ -15,7 +15,10 @@ public final class TaskQueueWorker: Sendable {
     let activities: (any ActivityTaskRunner)?
     let logger: Logger
     private let workflowSlots: AsyncSemaphore
-    private let activitySlots: AsyncSemaphore
+    let activitySlots: AsyncSemaphore
+    /// Where handlers of tasks that arrive outside a poll (eager
+    /// activities) are submitted while the worker runs.
+    let submitter = Mutex<AsyncStream<@Sendable () async -> Void>.Continuation?>(nil)
     private let stopping = Mutex<(stopped: Bool, polls: [Task<Void, Never>])>((false, []))
 
     public init(settings: WorkerSettings, service: any WorkflowService, workflows: (any WorkflowTaskRunner)?,
@@ -35,6 +38,7 @@ public final class TaskQueueWorker: Sendable {
     /// Polls until `stop()`, then drains in-flight tasks.
     public func run() async {
         let (stream, continuation) = AsyncStream<@Sendable () async -> Void>.makeStream()
+        submitter.withLock { $0 = continuation }
         var polls: [Task<Void, Never>] = []
         if let workflows {
             logger.info("polling workflow tasks", metadata: ["types": "\(workflows.workflowTypes.sorted())",
@@ -76,6 +80,7 @@ public final class TaskQueueWorker: Sendable {
         }
         // Poll loops end only after stop().
         for p in polls { await p.value }
+        submitter.withLock { $0 = nil }
         continuation.finish()
         let grace = settings.gracePeriod
         let logger = self.logger
