@@ -92,18 +92,7 @@ final class ActivityHost {
     /// The loaded function of `entry`, loading it on first use.
     func function(for entry: FunctionEntry, registry: Registry) throws(LuaError) -> LuaRef {
         if let fn = loaded[entry.id] { return fn }
-        var libraries: [String: JSONValue] = [:]
-        for (alias, id) in entry.imports {
-            if let lib = registry.luaEntry(id) {
-                libraries[alias] = .object(["source": .string(lib.source.text), "chunkname": .string(chunkName(lib.source))])
-            }
-        }
-        let spec: JSONValue = .object([
-            "source": .string(entry.source.text), "chunkname": .string(chunkName(entry.source)),
-            "method": .string(entry.method), "entry_id": .string(entry.id),
-            "modules": .object(Dictionary(uniqueKeysWithValues: entry.modules.map { ($0, JSONValue.bool(true)) })),
-            "libraries": .object(libraries),
-        ])
+        let spec: JSONValue = .object(registry.luaSpec(for: entry, method: entry.method))
         guard let fn = try lua.call(loadFunction, [.json(spec)]).first?.ref else {
             throw LuaError(kind: .runtime, message: "internal: load returned nothing")
         }
@@ -119,7 +108,4 @@ final class ActivityHost {
         return try lua.json(first, path: "activity result")
     }
 
-    private func chunkName(_ source: LuaSource) -> String {
-        source.chunkName.hasPrefix("@") || source.chunkName.hasPrefix("=") ? source.chunkName : "@" + source.chunkName
-    }
 }

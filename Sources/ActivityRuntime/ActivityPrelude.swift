@@ -80,35 +80,10 @@ function M.load(spec)
   env.errors = errors
   env.activity = activity
   env.process = process
-  local loaded = {}
-  function env.require(name)
-    if loaded[name] ~= nil then return loaded[name] end
-    local lib = spec.libraries and spec.libraries[name]
-    if lib then
-      local chunk, err = load(lib.source, lib.chunkname, "t", env)
-      if not chunk then error(err, 0) end
-      loaded[name] = chunk() or true
-      return loaded[name]
-    end
-    if not (spec.modules and spec.modules[name]) then
-      error("module '" .. tostring(name) .. "' is not listed in modules of " .. spec.entry_id, 2)
-    end
-    local m = builtin[name]
-    if m == nil then error("module '" .. tostring(name) .. "' is not available in this Moonflow version", 2) end
-    loaded[name] = m
-    return m
-  end
+  env.require = common.make_require(env, spec, builtin)
   local chunk, err = load(spec.source, spec.chunkname, "t", env)
   if not chunk then error(err, 0) end
-  local module = chunk()
-  local fn = module
-  if type(module) == "table" then fn = module[spec.method] end
-  if fn == nil and module == nil then fn = rawget(env, spec.method) end
-  if type(fn) ~= "function" then
-    error(spec.chunkname:gsub("^@", "") .. " must return a function or a table with function '" .. spec.method
-      .. "' (got " .. type(fn) .. ")", 0)
-  end
-  return fn
+  return common.entry_function(chunk(), env, spec)
 end
 
 local function on_error(e)

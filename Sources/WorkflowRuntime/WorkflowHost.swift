@@ -70,32 +70,13 @@ final class WorkflowHost {
     }
 
     private func makeSpec(of entry: WorkflowEntry, registry: Registry) throws(LuaError) -> LuaRef {
-        var libraries: [String: JSONValue] = [:]
-        for (alias, id) in entry.imports {
-            if let lib = registry.luaEntry(id) {
-                libraries[alias] = .object(["source": .string(lib.source.text),
-                                            "chunkname": .string(chunkName(lib.source))])
-            }
-        }
-        let spec: JSONValue = .object([
-            "source": .string(entry.source.text),
-            "chunkname": .string(chunkName(entry.source)),
-            "method": .string(entry.method),
-            "entry_id": .string(entry.id),
-            "namespace": .string(entry.namespace),
-            "workflow_types": .object(registry.workflows.mapValues { .string($0.temporalName) }),
-            "worker_queues": .object(registry.workers.mapValues { .string($0.effectiveTaskQueue) }),
-            "modules": .object(Dictionary(uniqueKeysWithValues: entry.modules.map { ($0, JSONValue.bool(true)) })),
-            "libraries": .object(libraries),
-        ])
+        var spec = registry.luaSpec(for: entry, method: entry.method)
+        spec["namespace"] = .string(entry.namespace)
+        spec["workflow_types"] = .object(registry.workflows.mapValues { .string($0.temporalName) })
+        spec["worker_queues"] = .object(registry.workers.mapValues { .string($0.effectiveTaskQueue) })
         let table = try lua.newTable()
-        for (key, value) in Self.fields(spec) { try lua.setField(table, key, .json(value)) }
+        for (key, value) in spec.sorted(by: { $0.key < $1.key }) { try lua.setField(table, key, .json(value)) }
         return table
-    }
-
-    private static func fields(_ value: JSONValue) -> [(String, JSONValue)] {
-        guard case .object(let o) = value else { return [] }
-        return o.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Runs one activation of `instance`; returns the prelude's answer.
@@ -104,9 +85,5 @@ final class WorkflowHost {
         guard let first = results.first else { return .null }
         defer { first.ref?.release() }
         return try lua.json(first, path: "activation")
-    }
-
-    private func chunkName(_ source: LuaSource) -> String {
-        source.chunkName.hasPrefix("@") || source.chunkName.hasPrefix("=") ? source.chunkName : "@" + source.chunkName
     }
 }
