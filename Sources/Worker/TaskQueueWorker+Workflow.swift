@@ -12,11 +12,13 @@ extension TaskQueueWorker {
         log[metadataKey: "workflow_type"] = "\(task.workflowType)"
         do {
             if task.query != nil {
+                var answer = await runner.query(task, events: try await history(of: task))
+                if case .needsFullHistory = answer {
+                    answer = await runner.query(task, events: try await history(of: task, fromStart: true))
+                }
+                guard case .result(let result) = answer else { return }
                 try await service.respondQueryTaskCompleted(RespondQueryTaskCompletedRequest(
-                    taskToken: task.taskToken,
-                    result: WorkflowQueryResult(resultType: .failed,
-                                                errorMessage: "queries are not supported by this Moonflow version"),
-                    namespace: settings.namespace))
+                    taskToken: task.taskToken, result: result, namespace: settings.namespace))
                 return
             }
             let clock = ContinuousClock()
@@ -28,13 +30,8 @@ extension TaskQueueWorker {
                 result = await runner.run(task, events: try await history(of: task, fromStart: true))
             }
             switch result {
-            case .completed(var commands):
+            case .completed(var commands, let queryResults):
                 let eager = reserveEagerActivities(&commands)
-                var queryResults: [String: WorkflowQueryResult] = [:]
-                for id in task.queries.keys {
-                    queryResults[id] = WorkflowQueryResult(
-                        resultType: .failed, errorMessage: "queries are not supported by this Moonflow version")
-                }
                 let sticky = settings.stickyQueue.map {
                     StickyExecutionAttributes(workerTaskQueue: TaskQueue(name: $0, kind: .sticky, normalName: settings.taskQueue),
                                               scheduleToStartTimeout: ProtoDuration(settings.stickyScheduleToStartTimeout))

@@ -9,6 +9,8 @@ public protocol WorkflowTaskRunner: Sendable {
     /// The Temporal workflow types this runner knows.
     var workflowTypes: [String] { get }
     func run(_ task: WorkflowTask, events: [HistoryEvent]) async -> WorkflowTaskAnswer
+    /// Answers a query task (`task.query`).
+    func query(_ task: WorkflowTask, events: [HistoryEvent]) async -> QueryAnswer
     /// Drops a run's cached instance.
     func evict(runId: String) async
     /// Drops every cached instance.

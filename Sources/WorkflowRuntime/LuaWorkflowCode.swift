@@ -42,6 +42,30 @@ final class LuaWorkflowCode: WorkflowCode {
         }
     }
 
+    /// Answers a query from the current state (read-only).
+    func query(_ query: WorkflowQuery) -> WorkflowQueryResult {
+        guard let instance else { return Self.queryFailure("internal: workflow instance was closed") }
+        do {
+            let args = try PayloadCodec.decode(query.queryArgs)
+            let answer = try host.query(instance, name: query.queryType, args: args)
+            guard case .object(let o) = answer else { return Self.queryFailure("internal: query returned \(answer)") }
+            if case .bool(true)? = o["ok"] {
+                return WorkflowQueryResult(resultType: .answered, answer: [try PayloadCodec.encode(o["value"] ?? .null)])
+            }
+            return Self.queryFailure(string(o["message"]))
+        } catch let error as LuaError {
+            return Self.queryFailure("\(error.message)\n\(error.traceback)")
+        } catch {
+            return Self.queryFailure("\(error)")
+        }
+    }
+
+    static func queryFailure(_ message: String) -> WorkflowQueryResult {
+        WorkflowQueryResult(resultType: .failed, errorMessage: message,
+                            failure: Failure(message: message, source: "Moonflow",
+                                             info: .application(type: "QUERY_FAILED", nonRetryable: true, details: [])))
+    }
+
     /// Releases the instance's Lua objects.
     func close() {
         instance?.release()

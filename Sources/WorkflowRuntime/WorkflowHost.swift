@@ -9,6 +9,7 @@ final class WorkflowHost {
     let lua: LuaState
     private let newInstance: LuaRef
     private let activateFunction: LuaRef
+    private let queryFunction: LuaRef
     /// Instruction budget of one activation (a runaway loop fails the task).
     static let instructionBudget = 200_000_000
 
@@ -43,11 +44,13 @@ final class WorkflowHost {
             _ = try lua.call(chunk, [.ref(shared)])
         }
         guard let create = try lua.field(shared, "new_instance").ref,
-              let activate = try lua.field(shared, "activate").ref else {
-            throw LuaError(kind: .runtime, message: "internal: workflow prelude lacks new_instance/activate")
+              let activate = try lua.field(shared, "activate").ref,
+              let query = try lua.field(shared, "query").ref else {
+            throw LuaError(kind: .runtime, message: "internal: workflow prelude lacks new_instance/activate/query")
         }
         newInstance = create
         activateFunction = activate
+        queryFunction = query
         lua.setInstructionBudget(Self.instructionBudget)
     }
 
@@ -77,6 +80,16 @@ final class WorkflowHost {
         let table = try lua.newTable()
         for (key, value) in spec.sorted(by: { $0.key < $1.key }) { try lua.setField(table, key, .json(value)) }
         return table
+    }
+
+    /// Answers a query from `instance`'s current state; returns the
+    /// prelude's `{ok, value | message}`.
+    func query(_ instance: LuaRef, name: String, args: [JSONValue]) throws(LuaError) -> JSONValue {
+        let results = try lua.call(queryFunction, [.ref(instance), .string(name), .json(.array(args)),
+                                                   .integer(Int64(args.count))])
+        guard let first = results.first else { return .null }
+        defer { first.ref?.release() }
+        return try lua.json(first, path: "query result")
     }
 
     /// Runs one activation of `instance`; returns the prelude's answer.

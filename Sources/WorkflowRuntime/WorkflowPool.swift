@@ -5,12 +5,21 @@ import TemporalModel
 
 /// How to answer one workflow task.
 public enum WorkflowTaskAnswer: Sendable {
-    case completed([Command])
+    /// RespondWorkflowTaskCompleted with these commands, and the answers to
+    /// the queries the task carried (`queries`), by query id.
+    case completed([Command], queryResults: [String: WorkflowQueryResult] = [:])
     /// RespondWorkflowTaskFailed with this cause (`WorkflowTaskFailedCause`).
     case failed(cause: Int32, failure: Failure)
     /// The events were a sticky task's partial history for a run this pool
     /// does not hold (a cache miss): fetch the history from event 1 and run
     /// the task again with it.
+    case needsFullHistory
+}
+
+/// How to answer a query task.
+public enum QueryAnswer: Sendable {
+    case result(WorkflowQueryResult)
+    /// A sticky query for a run not in the cache: fetch the history.
     case needsFullHistory
 }
 
@@ -59,6 +68,47 @@ public final class WorkflowPool: Sendable {
     /// Drops every cached instance (shutdown).
     public func evictAll() async {
         for executor in executors { await executor.run { $0.cache.evictAll() } }
+    }
+
+    /// Answers a query task (`task.query`): from the cached instance when
+    /// the task carries no history (sticky), else from a fresh replay of
+    /// `events` (the whole history) that leaves the cache alone.
+    public func query(_ task: WorkflowTask, events: [HistoryEvent]) async -> QueryAnswer {
+        guard let query = task.query else { return .result(LuaWorkflowCode.queryFailure("internal: not a query task")) }
+        guard let entry = entries[task.workflowType] else {
+            return .result(LuaWorkflowCode.queryFailure("workflow type \(task.workflowType) is not registered by this Moonflow daemon"))
+        }
+        let registry = self.registry
+        let namespace = self.namespace
+        return await executor(for: task.workflowExecution.runId).run { state in
+            let runId = task.workflowExecution.runId
+            if events.first?.eventId != 1 {
+                guard let cached = state.cache.take(runId) else { return .needsFullHistory }
+                state.cache.put(runId, code: cached.code, machines: cached.machines)
+                return .result(cached.code.query(query))
+            }
+            do throws(LuaError) {
+                if state.host == nil { state.host = try WorkflowHost() }
+                guard let host = state.host else { return .result(LuaWorkflowCode.queryFailure("internal: no Lua host")) }
+                let code = LuaWorkflowCode(host: host, instance: try host.makeInstance(of: entry, registry: registry),
+                                           jobs: JobEncoding(namespace: namespace, execution: task.workflowExecution))
+                defer { code.close() }
+                let machines = WorkflowMachines(execution: task.workflowExecution, workflowType: task.workflowType,
+                                                code: code)
+                let lastStarted = events.last { $0.eventType == EventType.workflowTaskStarted }?.eventId ?? 0
+                do throws(ReplayError) {
+                    if case .taskFailure(let message, _) = try machines.handleTask(events: events,
+                                                                                   previousStartedEventId: lastStarted) {
+                        return .result(LuaWorkflowCode.queryFailure("the workflow's code fails on replay: \(message)"))
+                    }
+                } catch {
+                    return .result(LuaWorkflowCode.queryFailure(error.message))
+                }
+                return .result(code.query(query))
+            } catch {
+                return .result(LuaWorkflowCode.queryFailure(error.message))
+            }
+        }
     }
 
     private func executor(for runId: String) -> LuaExecutor<WorkflowExecutorState> {
@@ -119,7 +169,9 @@ public final class WorkflowPool: Sendable {
         do throws(ReplayError) {
             switch try machines.handleTask(events: events, previousStartedEventId: task.previousStartedEventId) {
             case .commands(let commands):
-                answer = .completed(commands)
+                // Queries buffered while the task was pending see the state
+                // after this task's events.
+                answer = .completed(commands, queryResults: task.queries.mapValues { code.query($0) })
             case .taskFailure(let message, let stackTrace):
                 answer = failed(WorkflowTaskFailedCause.unhandledFailure, message, stackTrace)
             }

@@ -31,7 +31,7 @@ class LuaWorkflowTestCase: XCTestCase {
 
     func commands(_ answer: WorkflowTaskAnswer, file: StaticString = #filePath, line: UInt = #line) -> [Command] {
         switch answer {
-        case .completed(let c): return c
+        case .completed(let c, _): return c
         case .failed(_, let failure):
             XCTFail("task failed: \(failure.message)\n\(failure.stackTrace)", file: file, line: line)
             return []

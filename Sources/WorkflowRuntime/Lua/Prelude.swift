@@ -13,5 +13,6 @@ enum WorkflowPreludeParts {
         ("children", Children.source),
         ("instance", WorkflowInstance.source),
         ("activation", ActivationRunner.source),
+        ("query", QueryRunner.source),
     ]
 }

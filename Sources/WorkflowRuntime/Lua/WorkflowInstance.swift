@@ -28,6 +28,9 @@ local inst = setmetatable({}, {
 
 --- Appends a command of the current activation.
 local function command(c)
+  if P.in_query then
+    error("a query handler may not change the workflow (it issued a " .. tostring(c.type) .. " command)", 3)
+  end
   local cmds = P.current.commands
   cmds[#cmds + 1] = c
 end
@@ -176,6 +179,14 @@ end
 function workflow.history_length() return inst.history_length end
 function workflow.history_size() return inst.history_size end
 function workflow.is_replaying() return inst.replaying end
+--- workflow.on_query(name, fn [, description]): fn(args...) answers the
+--- query from the current state; it may not block or issue commands.
+function workflow.on_query(name, fn, description)
+  if type(name) ~= "string" or name == "" then error("workflow.on_query: name must be a non-empty string", 2) end
+  if name:sub(1, 2) == "__" then error("workflow.on_query: names starting with __ are reserved", 2) end
+  if type(fn) ~= "function" then error("workflow.on_query: handler must be a function", 2) end
+  inst.queries[name] = { fn = fn, description = description }
+end
 function workflow.version(change_id, min, max) return P.version(inst, change_id, min, max) end
 function workflow.attrs(t) return P.attrs(inst, t) end
 function workflow.exec(id, ...) return P.workflow_exec(id, ...) end
@@ -218,7 +229,7 @@ function P.new_instance(spec)
     history_length = 0, history_size = 0, replaying = false,
     side_effects = {}, versions = {}, versions_seen = {}, change_versions = {},
     signals = { pending = {}, listeners = {}, inbox = nil },
-    children = {}, externals = {}, pending_events = {} }
+    children = {}, externals = {}, pending_events = {}, queries = {} }
   local env = setmetatable({}, env_mt)
   env._G = env
   env.require = common.make_require(env, spec, builtin)

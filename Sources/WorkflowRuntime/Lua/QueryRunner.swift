@@ -1,0 +1,69 @@
+/// Workflow prelude, part: queries. `P.query(inst, name, args, nargs)`
+/// answers from the instance's current state without changing it:
+/// registered handlers (`workflow.on_query`), and the built-in
+/// `__stack_trace` (the Lua traceback of every blocked workflow coroutine,
+/// shown by `temporal workflow stack` and the Web UI). A handler that
+/// blocks or issues a command fails the query, not the workflow.
+enum QueryRunner {
+    static let source = #"""
+local P = ...
+local pack, unpack = table.pack, table.unpack
+local traceback = debug.traceback
+
+local function stack_trace(inst)
+  local parts = {}
+  for i, rec in ipairs(inst.coroutines) do
+    if not rec.dead then
+      local label = rec.main and "main" or ("coroutine " .. i)
+      parts[#parts + 1] = traceback(rec.co, label .. " (blocked)", 0)
+    end
+  end
+  if #parts == 0 then return "no blocked workflow coroutines" end
+  return table.concat(parts, "\n\n")
+end
+
+local function known(inst)
+  local names = { "__stack_trace" }
+  for name in pairs(inst.queries) do names[#names + 1] = name end
+  table.sort(names)
+  return names
+end
+
+--- Returns {ok = true, value = v} or {ok = false, message = text}.
+function P.query(inst, name, args, nargs)
+  if name == "__stack_trace" then return { ok = true, value = stack_trace(inst) } end
+  local handler = inst.queries[name]
+  if not handler then
+    return { ok = false, message = "unknown queryType " .. tostring(name) .. ". KnownQueryTypes=["
+      .. table.concat(known(inst), " ") .. "]" }
+  end
+  P.current = inst
+  P.in_query = true
+  local r = pack(xpcall(handler.fn, function(e)
+    if type(e) == "string" then return traceback(e, 2) end
+    return e
+  end, unpack(args or {}, 1, nargs or 0)))
+  P.in_query = false
+  if not r[1] then
+    local e = r[2]
+    if type(e) ~= "string" then e = P.common.error_to_host(e).message end
+    return { ok = false, message = "query " .. name .. " failed: " .. tostring(e) }
+  end
+  if r[3] ~= nil then
+    return { ok = false, message = "query " .. name .. " failed: " .. P.common.error_to_host(r[3]).message }
+  end
+  return { ok = true, value = r[2] }
+end
+
+--- Registered queries with descriptions, for __temporal_workflow_metadata.
+function P.query_definitions(inst)
+  local defs = {}
+  for _, name in ipairs(known(inst)) do
+    local h = inst.queries[name]
+    defs[#defs + 1] = { name = name, description = h and h.description or
+      (name == "__stack_trace" and "Lua tracebacks of the blocked workflow coroutines" or "") }
+  end
+  return defs
+end
+"""#
+}
