@@ -10,12 +10,24 @@ local P = ...
 local pack, unpack = table.pack, table.unpack
 local traceback = debug.traceback
 
+--- A coroutine's traceback without Moonflow's own frames: only the
+--- workflow code's lines remain, the innermost being where it waits.
+local function user_frames(co, label)
+  local lines = { label }
+  for line in traceback(co, nil, 0):gmatch("[^\n]+") do
+    if not (line:find("moonflow/", 1, true) or line:find("[C]: in function 'coroutine.yield'", 1, true)
+        or line:find("(...tail calls...)", 1, true)) then
+      lines[#lines + 1] = line
+    end
+  end
+  return table.concat(lines, "\n")
+end
+
 local function stack_trace(inst)
   local parts = {}
   for i, rec in ipairs(inst.coroutines) do
     if not rec.dead then
-      local label = rec.main and "main" or ("coroutine " .. i)
-      parts[#parts + 1] = traceback(rec.co, label .. " (blocked)", 0)
+      parts[#parts + 1] = user_frames(rec.co, (rec.main and "main" or ("coroutine " .. i)) .. " (blocked)")
     end
   end
   if #parts == 0 then return "no blocked workflow coroutines" end
