@@ -32,6 +32,46 @@ public enum LuaSyntaxCheck {
         }
     }
 
+    /// For `moonflow run`: removes every workflow and function entry whose
+    /// Lua (its own source or a library it imports) does not compile, so the
+    /// rest of the registry keeps serving; returns the problems to log.
+    /// (`moonflow check` fails on them instead.)
+    public static func disableBroken(in registry: inout Registry) -> [RegistryError] {
+        guard let lua = try? LuaState() else { return [cannotCheck(registry.root)] }
+        var problems: [RegistryError] = []
+        var broken: [String: RegistryError] = [:]
+        func problem(of entry: any LuaEntry) -> RegistryError? {
+            if let known = broken[entry.id] { return known }
+            let found = check(lua, source: entry.source.text, chunkName: entry.source.luaChunkName,
+                              file: entry.source.path ?? entry.source.chunkName, entryId: entry.id)
+            if let found { broken[entry.id] = found }
+            return found
+        }
+        func disabled(_ entry: any LuaEntry) -> RegistryError? {
+            if let own = problem(of: entry) { return own }
+            for id in entry.imports.values.sorted() {
+                if let library = registry.luaEntry(id), let cause = problem(of: library) {
+                    return RegistryError(file: cause.file, line: cause.line, column: cause.column, entryId: entry.id,
+                                         message: "imports \(id), which does not compile: \(cause.message)")
+                }
+            }
+            return nil
+        }
+        for id in registry.workflows.keys.sorted() {
+            if let entry = registry.workflows[id], let error = disabled(entry) {
+                registry.workflows[id] = nil
+                problems.append(error)
+            }
+        }
+        for id in registry.functions.keys.sorted() {
+            if let entry = registry.functions[id], let error = disabled(entry) {
+                registry.functions[id] = nil
+                problems.append(error)
+            }
+        }
+        return problems
+    }
+
     private static func check(_ lua: LuaState, source: String, chunkName: String, file: String,
                               entryId: String?) -> RegistryError? {
         do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import Registry
 import Worker
 
@@ -33,6 +34,22 @@ func loadRegistry(_ directory: String) -> Result<Registry, RegistryErrors> {
         return .success(registry)
     } catch {
         return .failure(RegistryErrors(error.errors + luaFiles))
+    }
+}
+
+/// For `run`: YAML problems stop the daemon (loading is all-or-nothing),
+/// but an entry whose Lua does not compile is only disabled, with an error
+/// in the log, and the rest of the registry serves.
+func loadRegistryForRun(_ directory: String, logger: Logger) -> Result<Registry, RegistryErrors> {
+    do {
+        var registry = try RegistryLoader.load(directory: directory)
+        for problem in LuaSyntaxCheck.disableBroken(in: &registry) {
+            logger.error("entry disabled: its Lua does not compile", metadata: [
+                "entry": "\(problem.entryId ?? "?")", "problem": "\(problem)"])
+        }
+        return .success(registry)
+    } catch {
+        return .failure(error)
     }
 }
 

@@ -29,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "moonflow")
         let loaded: Registry
-        switch loadRegistry(registry) {
+        switch loadRegistryForRun(registry, logger: logger) {
         case .failure(let problems):
             printProblems(problems)
             throw ExitCode(1)
