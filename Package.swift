@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TemporalModel", "TemporalRPC", "Registry"]),
         .testTarget(name: "WorkflowRuntimeTests", dependencies: ["WorkflowRuntime", "Replay", "Registry", "TemporalModel", "TestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["TemporalModel", "WorkflowRuntime", "Replay", "Registry", "TestSupport", "TemporalWire"]),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "TemporalModel", "TemporalRPC", "WorkflowRuntime", "ActivityRuntime"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TemporalRPC", "TemporalModel", "Worker", "Registry", "TestSupport"],
                     exclude: ["python"]),
