@@ -128,7 +128,13 @@ public final class ActivityPool: Sendable {
             guard case .object(let o) = answer else { return internalError("activity returned \(answer)", "") }
             if case .bool(true)? = o["ok"] {
                 do throws(PayloadError) {
-                    return .completed([try PayloadCodec.encode(o["value"] ?? .null)])
+                    let payload = try PayloadCodec.encode(o["value"] ?? .null)
+                    if payload.data.count > Self.payloadLimit {
+                        return .failed(ErrorValue(kind: "INVALID", message: String(
+                            format: "the result of %@ is %.1f MiB, over Temporal's 2 MiB payload limit",
+                            entry.id, Double(payload.data.count) / 1_048_576), retryable: false).failure())
+                    }
+                    return .completed([payload])
                 } catch {
                     return .failed(ErrorValue(kind: "INVALID", message: "cannot encode the result of \(entry.id): \(error)",
                                               retryable: false).failure())
@@ -140,6 +146,9 @@ public final class ActivityPool: Sendable {
             return internalError(error.message, error.traceback)
         }
     }
+
+    /// The server rejects a payload over 2 MiB.
+    static let payloadLimit = 2 * 1024 * 1024
 
     private static func internalError(_ message: String, _ traceback: String) -> ActivityTaskAnswer {
         .failed(ErrorValue(kind: "INTERNAL", message: message, traceback: traceback).failure())

@@ -52,7 +52,8 @@ local function step(inst, rec, ...)
           fail_with(inst, err)
         end
       else
-        finish(inst, { type = "complete", value = value })
+        local too_large = P.check_payloads("workflow result", { value }, 1)
+        if too_large then fail_with(inst, too_large) else finish(inst, { type = "complete", value = value }) end
       end
     end
     return nil

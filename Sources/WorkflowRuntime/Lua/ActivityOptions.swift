@@ -17,6 +17,41 @@ local RETRY_KEYS = { initial_interval = "duration", backoff_coefficient = "numbe
 
 function P.invalid(msg) return nil, errors.new { kind = "INVALID", message = msg, retryable = false } end
 
+--- The server rejects a payload over 2 MiB (and then fails the workflow
+--- task over and over). Values that would encode larger are refused up
+--- front, so the call returns an error instead.
+P.PAYLOAD_LIMIT = 2 * 1024 * 1024
+local function rough_size(v, depth)
+  local t = type(v)
+  if t == "string" then return #v + 2 end
+  if t ~= "table" or depth > 64 then return 8 end
+  local n = 2
+  for k, x in next, v do
+    n = n + rough_size(k, depth + 1) + rough_size(x, depth + 1)
+    if n > P.PAYLOAD_LIMIT then return n end
+  end
+  return n
+end
+
+--- nil when every argument fits in a payload, else an INVALID error
+--- naming `what` and the size.
+function P.check_payloads(what, args, nargs)
+  for i = 1, nargs or 0 do
+    local v = args[i]
+    if type(v) == "table" or type(v) == "string" then
+      if rough_size(v, 0) > P.PAYLOAD_LIMIT - 65536 then
+        local text = P.json.encode(v)
+        local size = text and #text or rough_size(v, 0)
+        if size > P.PAYLOAD_LIMIT then
+          return errors.new { kind = "INVALID", retryable = false, message = string.format(
+            "%s: argument %d is %.1f MiB as JSON, over Temporal's 2 MiB payload limit", what, i, size / 1048576) }
+        end
+      end
+    end
+  end
+  return nil
+end
+
 function P.check_activity_options(opts)
   local out = {}
   for key, value in pairs(opts) do

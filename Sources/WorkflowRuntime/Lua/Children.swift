@@ -91,9 +91,11 @@ function P.children_api(inst, process)
     if not queue then return P.invalid("worker must be a temporal.worker id or a task queue name") end
     local o, err = check_child_options(options or {})
     if not o then return nil, err end
+    local args = pack(...)
+    local too_large = P.check_payloads("child workflow " .. id, args, args.n)
+    if too_large then return nil, too_large end
     inst.seq_child = inst.seq_child + 1
     local seq = inst.seq_child
-    local args = pack(...)
     local wid = o.id or (inst.info.workflow_id .. "/" .. seq)
     local ctx = {}
     for k, v in pairs(inst.context) do ctx[k] = v end
@@ -170,6 +172,8 @@ function P.children_api(inst, process)
   function process.send(pid, topic, ...)
     if type(topic) ~= "string" or topic == "" then return P.invalid("process.send: topic must be a non-empty string") end
     local args = pack(...)
+    local too_large = P.check_payloads("signal " .. topic, args, args.n)
+    if too_large then return nil, too_large end
     return external("send", pid, { signal = topic, args = args, nargs = args.n, from = inst.info.workflow_id })
   end
   function process.cancel(pid)

@@ -69,9 +69,11 @@ local function schedule(opts, id, ...)
   if type(id) ~= "string" or id == "" then return P.invalid("activity id must be a non-empty string") end
   local o, err = P.check_activity_options(opts or {})
   if not o then return nil, err end
+  local args = pack(...)
+  local too_large = P.check_payloads("activity " .. id, args, args.n)
+  if too_large then return nil, too_large end
   inst.seq_activity = inst.seq_activity + 1
   local seq = inst.seq_activity
-  local args = pack(...)
   command { type = "activity", seq = seq, activity_type = id, activity_id = o.id or tostring(seq),
     task_queue = o.task_queue or inst.info.task_queue, args = args, nargs = args.n,
     start_to_close_ms = o.start_to_close_timeout_ms
