@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // System libraries. grpc deliberately has no pkgConfig: its Requires
@@ -44,13 +46,21 @@ let package = Package(
         .target(name: "WorkflowRuntime", dependencies: ["TemporalModel", "Replay", "LuaRuntime", "Registry"]),
         .target(name: "Client", dependencies: ["TemporalModel", "TemporalRPC", "Registry"]),
         .target(name: "ActivityRuntime", dependencies: ["TemporalModel", "LuaRuntime", "Registry", "Client", "TemporalRPC"]),
+        .target(name: "Observability", dependencies: [
+            "TemporalModel", "TemporalRPC",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
         .target(name: "Worker", dependencies: [
             "TemporalModel", "TemporalRPC", "Replay", "WorkflowRuntime", "ActivityRuntime", "Registry", "LuaRuntime",
+            "Observability",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "moonflow", dependencies: [
             "Worker", "Registry", "TemporalRPC", "TemporalModel", "WorkflowRuntime", "Replay", "TemporalWire", "Client",
+            "Observability",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -69,6 +79,7 @@ let package = Package(
         .testTarget(name: "WorkflowRuntimeTests", dependencies: ["WorkflowRuntime", "Replay", "Registry", "TemporalModel", "TestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["TemporalModel", "WorkflowRuntime", "Replay", "Registry", "TestSupport", "TemporalWire"]),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "TemporalModel", "TemporalRPC", "WorkflowRuntime", "ActivityRuntime"]),
+        .testTarget(name: "ObservabilityTests", dependencies: ["Observability", "TemporalModel", "TemporalRPC"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TemporalRPC", "TemporalModel", "Worker", "Registry", "TestSupport"],
                     exclude: ["python"]),
     ]

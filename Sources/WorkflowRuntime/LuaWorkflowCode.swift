@@ -50,7 +50,13 @@ final class LuaWorkflowCode: WorkflowCode {
             let answer = try host.query(instance, name: query.queryType, args: args)
             guard case .object(let o) = answer else { return Self.queryFailure("internal: query returned \(answer)") }
             if case .bool(true)? = o["ok"] {
-                return WorkflowQueryResult(resultType: .answered, answer: [try PayloadCodec.encode(o["value"] ?? .null)])
+                var payload = try PayloadCodec.encode(o["value"] ?? .null)
+                if case .string(let messageType)? = o["message_type"] {
+                    // A protobuf message as proto3 JSON (built-in queries).
+                    payload.metadata = ["encoding": Array(PayloadCodec.jsonProtobuf.utf8),
+                                        "messageType": Array(messageType.utf8)]
+                }
+                return WorkflowQueryResult(resultType: .answered, answer: [payload])
             }
             return Self.queryFailure(string(o["message"]))
         } catch let error as LuaError {

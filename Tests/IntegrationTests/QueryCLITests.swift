@@ -46,6 +46,9 @@ final class QueryCLITests: IntegrationTestCase {
         XCTAssertTrue(stack.contains("counter.lua:5"), "the sleeping coroutine waits on line 5:\n\(stack)")
         XCTAssertFalse(stack.contains("moonflow/"), "internal frames leaked:\n\(stack)")
 
+        let metadata = try await cli.ok(["workflow", "metadata", "--workflow-id", id])
+        XCTAssertTrue(metadata.contains("count") && metadata.contains("signals seen") && metadata.contains("inc"), metadata)
+
         let unknown = try await cli.run(["workflow", "query", "--workflow-id", id, "--type", "nope"])
         XCTAssertNotEqual(unknown.status, 0)
         XCTAssertTrue(unknown.combined.contains("unknown queryType nope") && unknown.combined.contains("count"),

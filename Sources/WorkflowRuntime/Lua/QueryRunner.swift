@@ -35,15 +35,36 @@ local function stack_trace(inst)
 end
 
 local function known(inst)
-  local names = { "__stack_trace" }
+  local names = { "__stack_trace", "__temporal_workflow_metadata" }
   for name in pairs(inst.queries) do names[#names + 1] = name end
   table.sort(names)
   return names
 end
 
 --- Returns {ok = true, value = v} or {ok = false, message = text}.
+--- __temporal_workflow_metadata: temporal.api.sdk.v1.WorkflowMetadata as
+--- proto3 JSON (`temporal workflow metadata`, the Web UI).
+local function metadata(inst)
+  local queries, signals = {}, {}
+  for _, d in ipairs(P.query_definitions(inst)) do
+    if d.name:sub(1, 2) ~= "__" then queries[#queries + 1] = { name = d.name, description = d.description } end
+  end
+  local topics = {}
+  for topic in pairs(inst.signals.listeners) do topics[#topics + 1] = topic end
+  table.sort(topics)
+  for _, topic in ipairs(topics) do signals[#signals + 1] = { name = topic } end
+  local definition = { type = inst.info.workflow_type or "" }
+  -- proto3 JSON leaves out empty lists (an empty Lua table would be {})
+  if #queries > 0 then definition.queryDefinitions = queries end
+  if #signals > 0 then definition.signalDefinitions = signals end
+  return { definition = definition }
+end
+
 function P.query(inst, name, args, nargs)
   if name == "__stack_trace" then return { ok = true, value = stack_trace(inst) } end
+  if name == "__temporal_workflow_metadata" then
+    return { ok = true, value = metadata(inst), message_type = "temporal.api.sdk.v1.WorkflowMetadata" }
+  end
   local handler = inst.queries[name]
   if not handler then
     return { ok = false, message = "unknown queryType " .. tostring(name) .. ". KnownQueryTypes=["
@@ -73,7 +94,7 @@ function P.query_definitions(inst)
   for _, name in ipairs(known(inst)) do
     local h = inst.queries[name]
     defs[#defs + 1] = { name = name, description = h and h.description or
-      (name == "__stack_trace" and "Lua tracebacks of the blocked workflow coroutines" or "") }
+      (name == "__stack_trace" and "Lua tracebacks of the blocked workflow coroutines" or "built-in") }
   end
   return defs
 end
