@@ -54,6 +54,12 @@ final class QueryCLITests: IntegrationTestCase {
         XCTAssertTrue(unknown.combined.contains("unknown queryType nope") && unknown.combined.contains("count"),
                       unknown.combined)
 
+        // The live history replays cleanly against the registry's code.
+        let replay = try await Spawn.run(try Paths.moonflow(), ["replay", "--registry", registry.dir.path,
+                                                                "--workflow-id", id], timeout: .seconds(30))
+        XCTAssertEqual(replay.status, 0, replay.combined)
+        XCTAssertTrue(replay.stdout.hasPrefix("OK   workflow \(id) (QueryCounter"), replay.combined)
+
         // A new daemon has no cached instance: it replays to answer.
         try await stopCleanly(daemon)
         daemon = try await startDaemon(registry, label: "query-2")
