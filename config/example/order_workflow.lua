@@ -1,5 +1,6 @@
--- An order: charge the customer, wait (a durable timer), ship; if shipping
--- fails, refund the charge and fail the order with the shipping error.
+-- An order: charge the customer, wait (a durable timer) while collecting
+-- "note" signals, ship; if shipping fails, refund the charge and fail the
+-- order with the shipping error.
 local funcs = require("funcs")
 local time = require("time")
 
@@ -14,7 +15,15 @@ local function main(order)
     return nil, err
   end
 
-  time.sleep(order.ship_after or "2s")
+  -- Wait before shipping; notes sent meanwhile (`moonflow signal ID note
+  -- --input '"gift wrap"'`) go with the shipment.
+  local notes = {}
+  local ship_at, note_signals = time.after(order.ship_after or "2s"), process.listen("note")
+  while true do
+    local r = channel.select({ ship_at:case_receive(), note_signals:case_receive() })
+    if r.channel == ship_at then break end
+    notes[#notes + 1] = r.value
+  end
 
   local shipment, ship_err = activities:call("shop:ship", order, payment)
   if ship_err then
@@ -34,6 +43,7 @@ local function main(order)
     payment_id = payment.payment_id,
     tracking = shipment.tracking,
     status = "shipped",
+    notes = #notes > 0 and notes or nil,
   }
 end
 
