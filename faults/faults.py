@@ -74,7 +74,7 @@ class Proc:
     def alive(self):
         return self.p is not None and self.p.poll() is None
 
-    def signal(self, sig):
+    def send(self, sig):
         if self.alive():
             os.kill(self.p.pid, sig)
 
@@ -87,10 +87,10 @@ class Proc:
     def stop(self, sig=signal.SIGTERM, timeout=20):
         if not self.alive():
             return self.p.returncode if self.p else None
-        self.signal(sig)
+        self.send(sig)
         rc = self.wait(timeout)
         if rc is None:
-            self.signal(signal.SIGKILL)
+            self.send(signal.SIGKILL)
             rc = self.wait(10)
         return rc
 
@@ -385,7 +385,8 @@ async def scenario_outage(env, rng, args):
 
 
 async def pending_started(client, cases):
-    """Workflow ids with an activity the server still sees as running."""
+    """Activities the server still sees as running: (workflow id, type,
+    attempt, last started time as epoch seconds)."""
     sem = asyncio.Semaphore(20)
     running = []
 
@@ -394,8 +395,21 @@ async def pending_started(client, cases):
             d = await client.get_workflow_handle(c.id).describe()
             for pa in d.raw_description.pending_activities:
                 if pa.state == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED:
-                    running.append(f"{c.id}:{pa.activity_type.name}")
+                    running.append((c.id, pa.activity_type.name, pa.attempt,
+                                    pa.last_started_time.ToDatetime().timestamp()))
     await asyncio.gather(*(one(c) for c in cases))
+    return running
+
+
+async def wait_running(client, cases, activity_type, want, timeout):
+    """Waits (bounded) until `want` activities of `activity_type` run."""
+    deadline = time.monotonic() + timeout
+    running = []
+    while time.monotonic() < deadline:
+        running = [r for r in await pending_started(client, cases) if r[1] == activity_type]
+        if len(running) >= want:
+            break
+        await asyncio.sleep(0.5)
     return running
 
 
@@ -426,29 +440,41 @@ async def scenario_sigterm(env, rng, args):
     cases = make_mix(rng, args.count, f"st-{args.seed}", slow_ms=(1000, 4000), timer_s=(1, 4))
     await start_all(client, env, cases)
     d1 = env.start_daemon()
-    await asyncio.sleep(rng.uniform(5, 8))
+    running = await wait_running(client, cases, "faults:slow", 3, 90)
     sigterm_at = time.time()
-    log(f"SIGTERM to daemon #{env.daemons} (grace 30 s)")
-    d1.signal(signal.SIGTERM)
+    log(f"{len(running)} slow activities running; SIGTERM to daemon #{env.daemons} (grace 30 s)")
+    d1.send(signal.SIGTERM)
     rc = d1.wait(45)
     took = time.time() - sigterm_at
     log(f"daemon #{env.daemons} exited {rc} after {took:.1f} s")
     if rc != 0:
         failures.append(f"round 1: exit code {rc} after SIGTERM, expected 0")
         d1.stop(signal.SIGKILL)
-    running = await pending_started(client, cases)
-    if running:
-        failures.append(f"round 1: {len(running)} activities still running on the server after exit "
-                        f"(not finished, not reported): {running[:5]}")
-    finished = await completed_between(client, cases, sigterm_at, sigterm_at + took + 1)
-    notes.append(f"round 1 (grace 30 s): exit {rc} after {took:.1f} s, {finished} activities completed "
-                 f"after SIGTERM (in flight, finished during the grace period)")
-    if finished == 0:
-        failures.append("round 1: no activity completed after SIGTERM, so none was in flight (the test raced)")
+    if not running:
+        failures.append("round 1: no slow activity was running at SIGTERM (the test raced)")
+    left = await pending_started(client, cases)
+    # Started well before SIGTERM and still running on the server: an
+    # in-flight activity the daemon neither finished nor reported.
+    unfinished = [r for r in left if r[3] < sigterm_at - 0.5]
+    # Started around/after SIGTERM: handed to a poll the shutdown cancelled.
+    raced = [r for r in left if r[3] >= sigterm_at - 0.5]
+    if unfinished:
+        failures.append(f"round 1: {len(unfinished)} in-flight activities neither finished nor reported: {unfinished[:5]}")
+    if raced:
+        failures.append(f"round 1: {len(raced)} activity tasks the server dispatched to the daemon as it shut down "
+                        f"were never run nor reported (they wait for StartToClose): "
+                        + ", ".join(f"{w} {t} attempt {a} started {st - sigterm_at:+.2f} s after SIGTERM"
+                                    for w, t, a, st in raced[:5]))
+    finished = await completed_between(client, cases, sigterm_at, sigterm_at + took + 1, "faults:slow")
+    notes.append(f"round 1 (grace 30 s): exit {rc} after {took:.1f} s; {len(running)} slow activities running at "
+                 f"SIGTERM, {finished} completed and reported after it")
+    if running and finished == 0:
+        failures.append("round 1: no slow activity completed after SIGTERM")
 
     # Round 2: grace period 1 s with activities of 8-10 s in flight: the
-    # daemon cancels them at the end of the grace period and exits 0; a
-    # restarted daemon runs them again.
+    # daemon cancels them at the end of the grace period, reports them
+    # failed (retryable) and exits 0; a restarted daemon runs them again
+    # at once (not after their 20 s StartToClose timeout).
     long_cases = []
     for i in range(args.long_count):
         oid = f"st-long-{args.seed}-{i}"
@@ -459,17 +485,10 @@ async def scenario_sigterm(env, rng, args):
                                activities={"faults:pick": 1, "faults:flaky": 1, "faults:slow": 1}))
     await start_all(client, env, long_cases)
     d2 = env.start_daemon(grace=1)
-    # Wait until some long activity runs (bounded).
-    deadline = time.monotonic() + 60
-    running = []
-    while time.monotonic() < deadline:
-        running = [r for r in await pending_started(client, long_cases) if r.endswith("faults:slow")]
-        if len(running) >= min(3, len(long_cases)):
-            break
-        await asyncio.sleep(0.5)
+    running = await wait_running(client, long_cases, "faults:slow", min(3, len(long_cases)), 60)
     log(f"{len(running)} long activities running; SIGTERM to daemon #{env.daemons} (grace 1 s)")
     t = time.monotonic()
-    d2.signal(signal.SIGTERM)
+    d2.send(signal.SIGTERM)
     rc2 = d2.wait(30)
     took2 = time.monotonic() - t
     log(f"daemon #{env.daemons} exited {rc2} after {took2:.1f} s")
@@ -480,6 +499,12 @@ async def scenario_sigterm(env, rng, args):
         failures.append(f"round 2: took {took2:.1f} s to exit with a 1 s grace period (activities not cancelled)")
     if not running:
         failures.append("round 2: no long activity was running at SIGTERM (the test raced)")
+    cut = {r[0] for r in running}
+    still = [r for r in await pending_started(client, long_cases) if r[0] in cut]
+    if still:
+        failures.append(f"round 2: {len(still)} of the {len(cut)} activities cancelled past the grace period were "
+                        f"not reported failed; the server still sees them running (retry only after StartToClose): "
+                        f"{[r[:3] for r in still[:5]]}")
 
     # Everything completes on a fresh daemon.
     env.start_daemon()
@@ -488,7 +513,8 @@ async def scenario_sigterm(env, rng, args):
     stats = await check_histories(client, everything)
     retried = sum(1 for c in long_cases if c.extra_attempts > 0)
     notes.append(f"round 2 (grace 1 s): exit {rc2} after {took2:.1f} s with {len(running)} long activities "
-                 f"running; {retried}/{len(long_cases)} long workflows retried an activity after the restart")
+                 f"running; {retried}/{len(long_cases)} long workflows retried an activity after the restart; "
+                 f"all closed {time.monotonic() - t:.0f} s after this SIGTERM")
     notes.append(f"seed {args.seed}, {stats['activities']} activities, {stats['extra_attempts']} extra attempts, "
                  f"{stats['wft_failed']} workflow task failures")
     rc3 = env.daemon.stop(signal.SIGTERM, timeout=40)

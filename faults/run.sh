@@ -16,7 +16,8 @@
 #   all      the three, one after the other (default).
 #
 # Builds the release daemon (swift build -c release --product moonflow, in
-# $FAULTS_SCRATCH, default .build-faults), starts its own dev server per
+# $FAULTS_SCRATCH, default .build-faults; FAULTS_MOONFLOW=/path/to/moonflow
+# uses a prebuilt one instead), starts its own dev server per
 # scenario on a free 127.0.0.1 port and stops everything it started at the
 # end, also on failure or Ctrl-C. The mix is seeded: set FAULTS_SEED (or pass
 # --seed N) to replay a run; the seed is printed first. Each scenario prints
@@ -33,17 +34,23 @@ what="${1:-all}"
 case "$what" in
   all) scenarios=(kill9 outage sigterm) ;;
   kill9|outage|sigterm) scenarios=("$what") ;;
-  -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+  -h|--help) awk 'NR>1 && /^#/ {sub(/^# ?/, ""); print; next} NR>1 {exit}' "$0"; exit 0 ;;
   *) echo "usage: faults/run.sh [all|kill9|outage|sigterm] [--seed N] [--count N]" >&2; exit 2 ;;
 esac
 
-scratch="${FAULTS_SCRATCH:-.build-faults}"
-echo "faults: building the release daemon ($scratch)"
-if ! swift build -c release --product moonflow --scratch-path "$scratch" >"/tmp/moonflow-faults-build.$$.log" 2>&1; then
-  tail -40 "/tmp/moonflow-faults-build.$$.log"; echo "faults: build failed" >&2; exit 1
+if [ -n "${FAULTS_MOONFLOW:-}" ]; then
+  bin="$FAULTS_MOONFLOW"          # a prebuilt daemon: skip the build
+  [ -x "$bin" ] || { echo "faults: FAULTS_MOONFLOW=$bin is not executable" >&2; exit 2; }
+else
+  scratch="${FAULTS_SCRATCH:-.build-faults}"
+  echo "faults: building the release daemon ($scratch)"
+  if ! swift build -c release --product moonflow --scratch-path "$scratch" >"/tmp/moonflow-faults-build.$$.log" 2>&1; then
+    tail -40 "/tmp/moonflow-faults-build.$$.log"; echo "faults: build failed" >&2; exit 1
+  fi
+  rm -f "/tmp/moonflow-faults-build.$$.log"
+  bin="$(swift build -c release --product moonflow --scratch-path "$scratch" --show-bin-path)/moonflow"
 fi
-rm -f "/tmp/moonflow-faults-build.$$.log"
-bin="$(swift build -c release --product moonflow --scratch-path "$scratch" --show-bin-path)/moonflow"
+echo "faults: daemon $bin"
 
 workdir="${FAULTS_WORKDIR:-$(mktemp -d /tmp/moonflow-faults.XXXXXX)}"
 mkdir -p "$workdir"
@@ -52,7 +59,7 @@ cleanup() {
   # Anything faults.py started and did not stop (it normally stops all).
   while read -r pid; do
     [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
-  done <"$workdir/pids"
+  done < <(cat "$workdir/pids" 2>/dev/null)
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

@@ -57,7 +57,7 @@ public enum MetricCatalog {
         "Seconds from WorkflowTaskScheduled to WorkflowTaskStarted (server clock).", buckets: taskBuckets)
     public static let workflowTaskExecution = MetricDefinition(
         "temporal_workflow_task_execution_latency", .histogram,
-        "Seconds the worker spent on a workflow task, from the poll's answer to the response.",
+        "Seconds from receiving a workflow task to its answer (history pages and code run; not the response RPC).",
         buckets: shortBuckets)
     public static let workflowTaskReplay = MetricDefinition(
         "temporal_workflow_task_replay_latency", .histogram,

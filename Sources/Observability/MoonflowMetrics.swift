@@ -25,13 +25,13 @@ public final class MoonflowMetrics: Sendable {
     }
 
     /// The counter of `definition` with these labels (created on first use).
-    public func counter(_ definition: MetricDefinition, _ labels: [(String, String)]) -> Counter {
+    public func counter(_ definition: MetricDefinition, _ labels: [(String, String)]) -> Prometheus.Counter {
         precondition(definition.kind == .counter, "\(definition.name) is a \(definition.kind)")
         return registry.makeCounter(descriptor: Self.descriptor(definition), labels: labels)
     }
 
     /// The gauge of `definition` with these labels (created on first use).
-    public func gauge(_ definition: MetricDefinition, _ labels: [(String, String)]) -> Gauge {
+    public func gauge(_ definition: MetricDefinition, _ labels: [(String, String)]) -> Prometheus.Gauge {
         precondition(definition.kind == .gauge, "\(definition.name) is a \(definition.kind)")
         return registry.makeGauge(descriptor: Self.descriptor(definition), labels: labels)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import TemporalModel
 
 /// Pure readings of tasks for metrics: server-side waits and outcomes.
@@ -19,6 +20,13 @@ public enum TaskTiming {
     public static func activityScheduleToStart(_ task: ActivityTask) -> Duration? {
         guard task.attempt <= 1, let scheduled = task.scheduledTime, let started = task.startedTime else { return nil }
         return elapsed(from: scheduled, to: started)
+    }
+
+    /// First scheduling of the activity → `now` (for a successful attempt:
+    /// the Go SDK's end-to-end latency).
+    public static func activitySinceScheduled(_ task: ActivityTask, now: Date = Date()) -> Duration? {
+        guard let scheduled = task.scheduledTime else { return nil }
+        return elapsed(from: scheduled, to: Timestamp(unixNanos: Int64(now.timeIntervalSince1970 * 1e9)))
     }
 
     /// `to - from`, or nil when negative or either time is unset (zero).

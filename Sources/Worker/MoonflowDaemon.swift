@@ -1,6 +1,7 @@
 import ActivityRuntime
 import Foundation
 import Logging
+import Observability
 import Registry
 import ServiceLifecycle
 import TemporalModel
@@ -14,11 +15,15 @@ import WorkflowRuntime
 public final class MoonflowDaemon: Service, Sendable {
     public let workers: [TaskQueueWorker]
     private let logger: Logger
+    private let telemetry: Telemetry?
 
     /// Builds the workers. A client whose configuration cannot be used is
-    /// logged and skipped; the other clients' workers still run.
-    public init(registry: Registry, logger: Logger, gracePeriod: Duration = .seconds(30)) throws {
+    /// logged and skipped; the other clients' workers still run. With
+    /// `telemetry`, every worker records metrics and reports its health.
+    public init(registry: Registry, logger: Logger, gracePeriod: Duration = .seconds(30),
+                telemetry: Telemetry? = nil) throws {
         self.logger = logger
+        self.telemetry = telemetry
         var services: [String: any WorkflowService] = [:]
         var workers: [TaskQueueWorker] = []
         for entry in registry.workers.values.sorted(by: { $0.id < $1.id }) where entry.autoStart {
@@ -36,6 +41,9 @@ public final class MoonflowDaemon: Service, Sendable {
                 } catch {
                     logger.error("client unusable; its workers do not start",
                                  metadata: ["client": "\(client.id)", "error": "\(error)"])
+                    telemetry?.health.register(worker: entry.id, namespace: client.namespace,
+                                               taskQueue: entry.effectiveTaskQueue)
+                    telemetry?.health.failed(worker: entry.id, code: "CLIENT_UNUSABLE")
                     continue
                 }
                 services[client.id] = service
@@ -53,17 +61,30 @@ public final class MoonflowDaemon: Service, Sendable {
                     ? "\(identity)-\(Self.stickySuffix())" : nil,
                 stickyScheduleToStartTimeout: options.stickyScheduleToStartTimeout)
             let threads = max(1, min(options.maxConcurrentWorkflowTaskExecutionSize, 2 * Self.cores))
-            workers.append(TaskQueueWorker(
-                settings: settings, service: service,
-                workflows: workflows.isEmpty ? nil
-                    : WorkflowPool(registry: registry, workerId: entry.id, namespace: client.namespace, threads: threads,
-                                   maxCachedWorkflows: options.maxCachedWorkflows),
+            let metrics = telemetry?.worker(namespace: client.namespace, taskQueue: entry.effectiveTaskQueue) ?? .disabled
+            var workerService = service
+            if let telemetry {
+                telemetry.health.register(worker: entry.id, namespace: client.namespace, taskQueue: entry.effectiveTaskQueue)
+                workerService = MeteredWorkflowService(service, metrics: metrics, health: telemetry.health,
+                                                       workerId: entry.id)
+            }
+            let pool = workflows.isEmpty ? nil
+                : WorkflowPool(registry: registry, workerId: entry.id, namespace: client.namespace, threads: threads,
+                               maxCachedWorkflows: options.maxCachedWorkflows)
+            let worker = TaskQueueWorker(
+                settings: settings, service: workerService,
+                workflows: pool,
                 // Activity pollers also run for workflow-only workers: they
                 // serve the daemon's system activities (process.terminate).
                 activities: activities.isEmpty && workflows.isEmpty ? nil
-                    : ActivityPool(registry: registry, workerId: entry.id, service: service,
+                    : ActivityPool(registry: registry, workerId: entry.id, service: workerService,
                                    namespace: client.namespace, identity: identity),
-                logger: logger))
+                logger: logger, metrics: metrics)
+            workers.append(worker)
+            telemetry?.metrics.addCollector {
+                worker.recordSlotMetrics()
+                if let pool { metrics.stickyCacheSize(await pool.cachedRuns()) }
+            }
         }
         self.workers = workers
     }
@@ -82,6 +103,13 @@ public final class MoonflowDaemon: Service, Sendable {
             }
         }
         defer { watchdog?.cancel() }
+        if telemetry != nil {
+            // One cheap call per worker, so /healthz turns 200 without
+            // waiting for an idle queue's first long poll to return.
+            for worker in workers {
+                Task { _ = try? await worker.service.describeNamespace(worker.settings.namespace) }
+            }
+        }
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 for worker in workers {
@@ -91,6 +119,7 @@ public final class MoonflowDaemon: Service, Sendable {
             }
         } onGracefulShutdown: {
             self.logger.info("shutting down: polling stops, in-flight tasks finish")
+            self.telemetry?.health.markStopping()
             notifier.notify("STOPPING=1\nSTATUS=draining in-flight tasks")
             for worker in self.workers { worker.stop() }
         }

@@ -1,5 +1,6 @@
 import ActivityRuntime
 import Logging
+import Observability
 import TemporalModel
 import TemporalRPC
 
@@ -23,12 +24,22 @@ extension TaskQueueWorker {
             }
             let clock = ContinuousClock()
             let received = clock.now
-            var result = await runner.run(task, events: try await history(of: task))
-            let ran = clock.now
+            let events = try await history(of: task)
+            if let wait = TaskTiming.workflowScheduleToStart(events: events, startedEventId: task.startedEventId) {
+                metrics.workflowTaskScheduleToStart(wait, workflowType: task.workflowType)
+            }
+            var result = await runner.run(task, events: events)
             if case .needsFullHistory = result {
                 log.debug("sticky cache miss: replaying from event 1")
+                metrics.stickyCache(hit: false, workflowType: task.workflowType)
+                let replayStart = clock.now
                 result = await runner.run(task, events: try await history(of: task, fromStart: true))
+                metrics.workflowTaskReplayed(clock.now - replayStart, workflowType: task.workflowType)
+            } else if let first = events.first, first.eventId > 1 {
+                metrics.stickyCache(hit: true, workflowType: task.workflowType)
             }
+            let ran = clock.now
+            metrics.workflowTaskExecuted(ran - received, workflowType: task.workflowType)
             switch result {
             case .completed(var commands, let queryResults):
                 let eager = reserveEagerActivities(&commands)
@@ -45,6 +56,9 @@ extension TaskQueueWorker {
                         await runner.evict(runId: task.workflowExecution.runId)
                     }
                     runEager(response.activityTasks, reserved: eager)
+                    if let outcome = TaskTiming.outcome(of: commands) {
+                        metrics.workflowClosed(outcome, workflowType: task.workflowType)
+                    }
                 } catch {
                     for _ in 0..<eager { activitySlots.release() }
                     // Rejected (new events arrived, the task timed out, ...):
@@ -63,6 +77,8 @@ extension TaskQueueWorker {
                 // server retry at once in a tight loop (the Go SDK does the
                 // same and lets retries time out instead).
                 log.error("workflow task failed", metadata: ["attempt": "\(task.attempt)", "error": "\(failure.message)"])
+                metrics.workflowTaskFailed(workflowType: task.workflowType,
+                                           nonDeterminism: cause == WorkflowTaskFailedCause.nonDeterministicError)
                 if task.attempt <= 1 {
                     try await service.respondWorkflowTaskFailed(RespondWorkflowTaskFailedRequest(
                         taskToken: task.taskToken, cause: cause, failure: failure, identity: settings.identity,
@@ -143,6 +159,11 @@ extension TaskQueueWorker {
         log[metadataKey: "workflow_id"] = "\(task.workflowExecution.workflowId)"
         log[metadataKey: "activity_type"] = "\(task.activityType)"
         log[metadataKey: "activity_id"] = "\(task.activityId)"
+        if let wait = TaskTiming.activityScheduleToStart(task) {
+            metrics.activityScheduleToStart(wait, activityType: task.activityType)
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
         let result: ActivityTaskAnswer
         if SystemActivities.handles(task.activityType) {
             result = await SystemActivities.run(task, service: service, namespace: settings.namespace,
@@ -154,6 +175,7 @@ extension TaskQueueWorker {
                 message: "activity type \(task.activityType) is not registered on task queue \(settings.taskQueue) by this Moonflow daemon",
                 source: "Moonflow", info: .application(type: "NOT_FOUND", nonRetryable: true, details: [])))
         }
+        recordActivity(task, result, ran: clock.now - started)
         do {
             switch result {
             case .completed(let payloads):
@@ -177,6 +199,22 @@ extension TaskQueueWorker {
             }
         } catch {
             log.warning("could not report activity result", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+extension TaskQueueWorker {
+    /// An activity attempt's latency and outcome metrics.
+    private func recordActivity(_ task: ActivityTask, _ result: ActivityTaskAnswer, ran: Duration) {
+        guard metrics.isEnabled else { return }
+        switch result {
+        case .completed:
+            metrics.activityExecuted(ran, activityType: task.activityType, outcome: .completed,
+                                     endToEnd: TaskTiming.activitySinceScheduled(task))
+        case .failed, .failedAfterHeartbeat:
+            metrics.activityExecuted(ran, activityType: task.activityType, outcome: .failed)
+        case .canceled:
+            metrics.activityExecuted(ran, activityType: task.activityType, outcome: .canceled)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Logging
+import Observability
 import Synchronization
 import TemporalModel
 import TemporalRPC
@@ -14,6 +15,8 @@ public final class TaskQueueWorker: Sendable {
     let workflows: (any WorkflowTaskRunner)?
     let activities: (any ActivityTaskRunner)?
     let logger: Logger
+    /// What this worker records (`.disabled` when metrics are off).
+    let metrics: WorkerMetrics
     private let workflowSlots: AsyncSemaphore
     let activitySlots: AsyncSemaphore
     /// Where handlers of tasks that arrive outside a poll (eager
@@ -22,8 +25,9 @@ public final class TaskQueueWorker: Sendable {
     private let stopping = Mutex<(stopped: Bool, polls: [Task<Void, Never>])>((false, []))
 
     public init(settings: WorkerSettings, service: any WorkflowService, workflows: (any WorkflowTaskRunner)?,
-                activities: (any ActivityTaskRunner)?, logger: Logger) {
+                activities: (any ActivityTaskRunner)?, logger: Logger, metrics: WorkerMetrics = .disabled) {
         self.settings = settings
+        self.metrics = metrics
         self.service = service
         self.workflows = workflows
         self.activities = activities
@@ -51,18 +55,23 @@ public final class TaskQueueWorker: Sendable {
                                                                   slots: settings.maxConcurrentWorkflowTasks,
                                                                   sticky: settings.stickyQueue != nil)
             let normal = TaskQueue(name: settings.taskQueue)
+            metrics.workerStarted(.workflow)
             for _ in 0..<normalPollers {
+                metrics.pollerStarted(.workflowTask)
                 polls.append(Task { await self.workflowPollLoop(workflows, queue: normal, submit: continuation) })
             }
             if let sticky = settings.stickyQueue {
                 let queue = TaskQueue(name: sticky, kind: .sticky, normalName: settings.taskQueue)
                 for _ in 0..<stickyPollers {
+                    metrics.pollerStarted(.stickyWorkflowTask)
                     polls.append(Task { await self.workflowPollLoop(workflows, queue: queue, submit: continuation) })
                 }
             }
         }
         if let activities {
+            metrics.workerStarted(.activity)
             for _ in 0..<max(1, settings.activityPollers) {
+                metrics.pollerStarted(.activityTask)
                 polls.append(Task { await self.activityPollLoop(activities, submit: continuation) })
             }
         }
@@ -121,6 +130,18 @@ public final class TaskQueueWorker: Sendable {
 
     var isStopped: Bool { stopping.withLock { $0.stopped } }
 
+    /// Sets the slot gauges from the semaphores (run before each scrape).
+    public func recordSlotMetrics() {
+        if workflows != nil {
+            let total = max(1, settings.maxConcurrentWorkflowTasks)
+            metrics.slots(.workflow, used: workflowSlots.inUse(of: total), total: total)
+        }
+        if activities != nil {
+            let total = max(1, settings.maxConcurrentActivities)
+            metrics.slots(.activity, used: activitySlots.inUse(of: total), total: total)
+        }
+    }
+
     // MARK: - Poll loops
 
     private func workflowPollLoop(_ runner: any WorkflowTaskRunner, queue: TaskQueue,
@@ -133,6 +154,7 @@ public final class TaskQueueWorker: Sendable {
             do {
                 let task = try await service.pollWorkflowTaskQueue(request)
                 backoff.reset()
+                metrics.workflowPolled(gotTask: !task.taskToken.isEmpty)
                 if task.taskToken.isEmpty {
                     workflowSlots.release()
                     continue
@@ -160,6 +182,7 @@ public final class TaskQueueWorker: Sendable {
             do {
                 let task = try await service.pollActivityTaskQueue(request)
                 backoff.reset()
+                metrics.activityPolled(gotTask: !task.taskToken.isEmpty)
                 if task.taskToken.isEmpty {
                     activitySlots.release()
                     continue

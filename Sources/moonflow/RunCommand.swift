@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Observability
 import ServiceLifecycle
 import Registry
 import Worker
@@ -20,6 +21,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds in-flight tasks may take to finish after SIGTERM.")
     var gracePeriod: Int = 30
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Serve Prometheus /metrics and /healthz on HOST:PORT, e.g. 127.0.0.1:9464 (default: MOONFLOW_METRICS_ADDRESS; off when neither is set).",
+        valueName: "host:port"))
+    var metricsAddress: String?
+
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
@@ -36,7 +42,29 @@ struct RunCommand: AsyncParsableCommand {
         case .success(let r):
             loaded = r
         }
-        let daemon = try MoonflowDaemon(registry: loaded, logger: logger, gracePeriod: .seconds(gracePeriod))
+        let address: ListenAddress?
+        do {
+            address = try Telemetry.configuredAddress(flag: metricsAddress, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandleWriter.write("moonflow run: \(error)\n")
+            throw ExitCode(1)
+        }
+        let telemetry = address.map { _ in Telemetry() }
+        telemetry?.metrics.bootstrapSwiftMetrics()
+        let daemon = try MoonflowDaemon(registry: loaded, logger: logger, gracePeriod: .seconds(gracePeriod),
+                                        telemetry: telemetry)
+        var server: HTTPServer?
+        if let telemetry, let address {
+            do {
+                server = try telemetry.serve(on: address)
+            } catch {
+                FileHandleWriter.write("moonflow run: \(error)\n")
+                throw ExitCode(1)
+            }
+            logger.info("metrics listening", metadata: ["address": "\(server!.address)",
+                                                        "endpoints": "/metrics /healthz"])
+        }
+        defer { server?.stop() }
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: daemon)],
             gracefulShutdownSignals: [.sigterm, .sigint],
