@@ -61,10 +61,11 @@ public final class MoonflowDaemon: Service, Sendable {
                     ? "\(identity)-\(Self.stickySuffix())" : nil,
                 stickyScheduleToStartTimeout: options.stickyScheduleToStartTimeout)
             let threads = max(1, min(options.maxConcurrentWorkflowTaskExecutionSize, 2 * Self.cores))
-            let metrics = telemetry?.worker(namespace: client.namespace, taskQueue: entry.effectiveTaskQueue) ?? .disabled
+            let queue = entry.effectiveTaskQueue
+            let metrics = telemetry?.worker(namespace: client.namespace, taskQueue: queue) ?? .disabled
             var workerService = service
             if let telemetry {
-                telemetry.health.register(worker: entry.id, namespace: client.namespace, taskQueue: entry.effectiveTaskQueue)
+                telemetry.health.register(worker: entry.id, namespace: client.namespace, taskQueue: queue)
                 workerService = MeteredWorkflowService(service, metrics: metrics, health: telemetry.health,
                                                        workerId: entry.id)
             }

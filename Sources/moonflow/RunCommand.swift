@@ -50,9 +50,6 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let telemetry = address.map { _ in Telemetry() }
-        telemetry?.metrics.bootstrapSwiftMetrics()
-        let daemon = try MoonflowDaemon(registry: loaded, logger: logger, gracePeriod: .seconds(gracePeriod),
-                                        telemetry: telemetry)
         var server: HTTPServer?
         if let telemetry, let address {
             do {
@@ -61,10 +58,13 @@ struct RunCommand: AsyncParsableCommand {
                 FileHandleWriter.write("moonflow run: \(error)\n")
                 throw ExitCode(1)
             }
+            telemetry.metrics.bootstrapSwiftMetrics()
             logger.info("metrics listening", metadata: ["address": "\(server!.address)",
                                                         "endpoints": "/metrics /healthz"])
         }
         defer { server?.stop() }
+        let daemon = try MoonflowDaemon(registry: loaded, logger: logger, gracePeriod: .seconds(gracePeriod),
+                                        telemetry: telemetry)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: daemon)],
             gracefulShutdownSignals: [.sigterm, .sigint],
