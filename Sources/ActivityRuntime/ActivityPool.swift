@@ -109,8 +109,8 @@ public final class ActivityPool: Sendable {
     /// Tells every running activity the daemon is stopping: their
     /// `activity.is_cancelled()` turns true; they may still finish within
     /// the grace period, after which their waits are cut short.
-    public func cancelRunning(reason: String) {
-        for context in running.withLock({ Array($0.values) }) { context.cancel(reason, interrupt: false) }
+    public func cancelRunning(reason: String, interrupt: Bool = false) {
+        for context in running.withLock({ Array($0.values) }) { context.cancel(reason, interrupt: interrupt) }
     }
 
     private static func call(_ entry: FunctionEntry, args: [JSONValue], info: JSONValue, registry: Registry,

@@ -43,7 +43,7 @@ extension TaskQueueWorker {
             switch result {
             case .completed(var commands, let queryResults):
                 let eager = reserveEagerActivities(&commands)
-                let sticky = settings.stickyQueue.map {
+                let sticky = stickyReleased.withLock({ $0 }) ? nil : settings.stickyQueue.map {
                     StickyExecutionAttributes(workerTaskQueue: TaskQueue(name: $0, kind: .sticky, normalName: settings.taskQueue),
                                               scheduleToStartTimeout: ProtoDuration(settings.stickyScheduleToStartTimeout))
                 }
@@ -155,6 +155,8 @@ extension TaskQueueWorker {
 
     /// Runs one activity task and reports its outcome.
     func handleActivityTask(_ task: ActivityTask, runner: any ActivityTaskRunner) async {
+        inFlightActivities.withLock { $0[task.taskToken] = task }
+        defer { inFlightActivities.withLock { _ = $0.removeValue(forKey: task.taskToken) } }
         var log = logger
         log[metadataKey: "workflow_id"] = "\(task.workflowExecution.workflowId)"
         log[metadataKey: "activity_type"] = "\(task.activityType)"

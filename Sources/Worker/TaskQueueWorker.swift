@@ -22,6 +22,12 @@ public final class TaskQueueWorker: Sendable {
     /// Where handlers of tasks that arrive outside a poll (eager
     /// activities) are submitted while the worker runs.
     let submitter = Mutex<AsyncStream<@Sendable () async -> Void>.Continuation?>(nil)
+    /// Activity tasks being run, by task token (reported failed if they
+    /// outlive the shutdown).
+    let inFlightActivities = Mutex<[[UInt8]: ActivityTask]>([:])
+    /// Set once the sticky queue was given up (shutdown): completions stop
+    /// asking for sticky execution.
+    let stickyReleased = Mutex(false)
     private let stopping = Mutex<(stopped: Bool, polls: [Task<Void, Never>])>((false, []))
 
     public init(settings: WorkerSettings, service: any WorkflowService, workflows: (any WorkflowTaskRunner)?,
@@ -91,20 +97,46 @@ public final class TaskQueueWorker: Sendable {
         for p in polls { await p.value }
         submitter.withLock { $0 = nil }
         continuation.finish()
-        let grace = settings.gracePeriod
-        let logger = self.logger
-        let timer = Task {
-            try? await Task.sleep(for: grace)
-            if !Task.isCancelled {
-                logger.warning("grace period over: cancelling in-flight tasks", metadata: ["grace": "\(grace)"])
-                handlers.cancel()
-            }
-        }
-        await handlers.value
-        timer.cancel()
-        await workflows?.evictAll()
+        // Release the sticky queue now: the server sends this run's next
+        // tasks to the normal queue at once instead of waiting for it.
+        stickyReleased.withLock { $0 = true }
         await sayShutdown()
+        await drain(handlers)
+        await workflows?.evictAll()
         logger.info("worker stopped")
+    }
+
+    /// Lets in-flight tasks finish within the grace period. Past it, running
+    /// activities are interrupted (their sleeps end, `is_cancelled()` is
+    /// true); those still running a moment later are reported failed
+    /// (retryable) so another worker runs them at once, and the worker stops
+    /// waiting for them.
+    private func drain(_ handlers: Task<Void, Never>) async {
+        if await Self.finished(handlers, within: settings.gracePeriod) { return }
+        logger.warning("grace period over: interrupting running activities",
+                       metadata: ["grace": "\(settings.gracePeriod)"])
+        activities?.cancelRunning(reason: "the daemon is stopping and the grace period is over", interrupt: true)
+        if await Self.finished(handlers, within: .seconds(2)) { return }
+        let abandoned = inFlightActivities.withLock { Array($0.values) }
+        for task in abandoned {
+            let failure = ErrorValue(kind: "UNAVAILABLE", message: "the daemon stopped before activity \(task.activityType) finished",
+                                     retryable: true).failure()
+            try? await service.respondActivityTaskFailed(RespondActivityTaskFailedRequest(
+                taskToken: task.taskToken, failure: failure, identity: settings.identity, namespace: settings.namespace))
+        }
+        logger.warning("stopped without waiting for tasks still running", metadata: [
+            "activities_reported_failed": "\(abandoned.count)"])
+    }
+
+    /// Whether `task` ends within `limit` (it is not cancelled either way).
+    private static func finished(_ task: Task<Void, Never>, within limit: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask { await task.value; return true }
+            group.addTask { try? await Task.sleep(for: limit); return false }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
     }
 
     /// How many pollers each workflow queue gets: `configured` each, but
@@ -125,7 +157,7 @@ public final class TaskQueueWorker: Sendable {
             return s.polls
         }
         polls.forEach { $0.cancel() }
-        activities?.cancelRunning(reason: "the daemon is shutting down")
+        activities?.cancelRunning(reason: "the daemon is shutting down", interrupt: false)
     }
 
     var isStopped: Bool { stopping.withLock { $0.stopped } }

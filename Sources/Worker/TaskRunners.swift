@@ -22,8 +22,9 @@ public protocol ActivityTaskRunner: Sendable {
     /// Activity types this runner executes; others fail with NOT_FOUND.
     func handles(activityType: String) -> Bool
     func run(_ task: ActivityTask) async -> ActivityTaskAnswer
-    /// Tells running activities the daemon is stopping.
-    func cancelRunning(reason: String)
+    /// Tells running activities the daemon is stopping; `interrupt` also
+    /// cuts their waits short.
+    func cancelRunning(reason: String, interrupt: Bool)
 }
 
 extension WorkflowPool: WorkflowTaskRunner {}
