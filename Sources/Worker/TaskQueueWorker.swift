@@ -129,13 +129,13 @@ public final class TaskQueueWorker: Sendable {
     }
 
     /// Whether `task` ends within `limit` (it is not cancelled either way).
+    /// Not a task group: a group would wait for its child awaiting `task`.
     private static func finished(_ task: Task<Void, Never>, within limit: Duration) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask { await task.value; return true }
-            group.addTask { try? await Task.sleep(for: limit); return false }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+        let decision = OneShot()
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            decision.arm(continuation)
+            Task { await task.value; decision.resolve(true) }
+            Task { try? await Task.sleep(for: limit); decision.resolve(false) }
         }
     }
 
