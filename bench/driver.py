@@ -547,7 +547,7 @@ def build_rows(res: dict) -> list[tuple]:
         met = "" if check is None else ("MET" if check(mv, pv, r) else "NOT MET")
         if check is not None and (mv != mv or pv != pv):
             met = "NO DATA"
-        rows.append((metric, fmt.format(mv), fmt.format(pv), f"{r:.2f}x" if r == r else "-", target or "", met))
+        rows.append((metric, fmt.format(mv), fmt.format(pv), f"{r:.3g}x" if r == r else "-", target or "", met))
 
     for wl in WORKLOADS:
         mw, pw = m["workloads"][wl], p["workloads"][wl]
