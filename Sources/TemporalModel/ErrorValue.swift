@@ -80,8 +80,8 @@ public struct ErrorValue: Sendable, Hashable {
     public func failure(source: String = "Moonflow") -> Failure {
         var payloads: [Payload] = []
         if let details, let p = try? PayloadCodec.encode(details) { payloads = [p] }
-        return Failure(message: message, source: source, stackTrace: traceback,
-                       info: .application(type: kind, nonRetryable: retryable == false, details: payloads))
+        return Failure(message: message.withoutNUL, source: source, stackTrace: traceback.withoutNUL,
+                       info: .application(type: kind.withoutNUL, nonRetryable: retryable == false, details: payloads))
     }
 
     /// The plain table the Lua preludes turn into an error object.
@@ -107,5 +107,17 @@ public struct ErrorValue: Sendable, Hashable {
         let kind = string("kind").map(ErrorValue.kind(forFailureType:))
         self.init(kind: kind ?? "UNKNOWN", message: string("message") ?? "", retryable: retryable,
                   details: o["details"], traceback: string("traceback") ?? "")
+    }
+}
+
+extension String {
+    /// The string with NUL characters replaced by U+FFFD: protobuf strings
+    /// may hold them, but protobuf-c's C strings cannot, so a Lua error
+    /// message with a NUL would otherwise make its failure unsendable.
+    public var withoutNUL: String {
+        guard unicodeScalars.contains("\u{0}") else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars { out.append(scalar == "\u{0}" ? "\u{FFFD}" : scalar) }
+        return String(out)
     }
 }

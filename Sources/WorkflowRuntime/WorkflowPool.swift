@@ -191,7 +191,7 @@ public final class WorkflowPool: Sendable {
     }
 
     private static func failed(_ cause: Int32, _ message: String, _ stackTrace: String) -> WorkflowTaskAnswer {
-        .failed(cause: cause, failure: Failure(message: message, source: "Moonflow", stackTrace: stackTrace,
+        .failed(cause: cause, failure: Failure(message: message.withoutNUL, source: "Moonflow", stackTrace: stackTrace.withoutNUL,
                                                info: .application(type: "INTERNAL", nonRetryable: false, details: [])))
     }
 }

@@ -141,3 +141,20 @@ final class WorkflowSemanticsTests: LuaWorkflowTestCase {
         XCTAssertTrue(f.message.contains("nope") && f.message.contains("test:wf"), f.message)
     }
 }
+
+/// A NUL in an error message must not make the failure unsendable
+/// (protobuf-c strings are C strings).
+final class NULInErrorsTests: LuaWorkflowTestCase {
+    func testNULInRuntimeAndValueErrorsIsReplaced() async {
+        var h = HistoryBuilder(workflowType: "test:wf")
+        h.started()
+        h.workflowTask()
+        let task = await run(pool("return function() error('bad\\0byte') end"), h.events)
+        guard case .failed(_, let f) = task else { return XCTFail("\(task)") }
+        XCTAssertFalse(f.message.unicodeScalars.contains("\u{0}"), f.message)
+        XCTAssertTrue(f.message.contains("bad\u{FFFD}byte"), f.message)
+        let value = commands(await run(pool("return function() return nil, errors.new{kind='X', message='a\\0b'} end"), h.events))
+        guard case .failWorkflowExecution(let failure)? = value.first else { return XCTFail("\(value)") }
+        XCTAssertEqual(failure.message, "a\u{FFFD}b")
+    }
+}
