@@ -2,7 +2,8 @@
 # Runs the whole test suite: installs missing dependencies, checks that the
 # committed protobuf-c code matches Protos/, builds everything, and runs
 # every test (unit tests, and integration tests that start their own
-# `temporal server start-dev` and `moonflow` daemons).
+# `temporal server start-dev` and `moonflow` daemons). Ends with one
+# summary line: `tests: N passed, N failed`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -10,4 +11,13 @@ export PATH="$PATH:/opt/swift/usr/bin"
 scripts/install-deps.sh
 scripts/check-protos.sh
 swift build --build-tests
-swift test --skip-build
+mkdir -p .build
+status=0
+swift test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.txt || status=$?
+summary=$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test-output.txt | tail -1 || true)
+if [ -n "$summary" ]; then
+  total=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
+  failed=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
+  echo "tests: $((total - failed)) passed, $failed failed"
+fi
+exit "$status"
