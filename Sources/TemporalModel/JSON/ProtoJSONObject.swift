@@ -142,20 +142,21 @@ struct ProtoJSONObject {
         return t
     }
 
-    /// `helloWorldAgain` → `hello_world_again`.
+    /// `helloWorldAgain` → `hello_world_again` (field names are ASCII: a
+    /// byte loop, as this runs for every absent field of every event).
     static func snakeCase(_ camel: String) -> String {
-        var out = ""
-        for c in camel {
-            if c.isUppercase {
-                out.append("_")
-                out += c.lowercased()
+        var out: [UInt8] = []
+        out.reserveCapacity(camel.utf8.count + 4)
+        for byte in camel.utf8 {
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                out.append(UInt8(ascii: "_"))
+                out.append(byte + 32)
             } else {
-                out.append(c)
+                out.append(byte)
             }
         }
-        return out
-    }
-}
+        return String(decoding: out, as: UTF8.self)
+    }}
 
 extension JSONValue {
     /// A short description of the value for error messages: its kind, and
