@@ -81,8 +81,20 @@ public enum HistoryJSON {
     /// The attributes message of an event of `type`, e.g.
     /// `workflowExecutionStartedEventAttributes`.
     static func attributesKey(for type: Int32) -> String {
-        var name = EventType.name(type)
-        let first = name.removeFirst()
-        return first.lowercased() + name + "EventAttributes"
+        if let known = attributesKeys[type] { return known }
+        return makeAttributesKey(for: type)
     }
+
+    private static func makeAttributesKey(for type: Int32) -> String {
+        var bytes = Array(EventType.name(type).utf8)
+        if let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") { bytes[0] = first + 32 }
+        return String(decoding: bytes, as: UTF8.self) + "EventAttributes"
+    }
+
+    /// The keys of the known event types, built once.
+    private static let attributesKeys: [Int32: String] = {
+        var keys: [Int32: String] = [:]
+        for type in Int32(1)...Int32(64) { keys[type] = makeAttributesKey(for: type) }
+        return keys
+    }()
 }
