@@ -25,11 +25,7 @@ final class ActivityHost {
         lua = try LuaState()
         let base = try lua.makeActivitySandbox()
         defer { base.release() }
-        let commonChunk = try lua.load(source: CommonModules.source, chunkName: "=moonflow/common.lua")
-        defer { commonChunk.release() }
-        guard let common = try lua.call(commonChunk).first?.ref else {
-            throw LuaError(kind: .runtime, message: "internal: common prelude returned no table")
-        }
+        let common = try lua.loadCommonModules()
         defer { common.release() }
         let json = try lua.makeJSONModule()
         defer { json.release() }

@@ -51,7 +51,7 @@ extension TaskQueueWorker {
                     let response = try await service.respondWorkflowTaskCompleted(RespondWorkflowTaskCompletedRequest(
                         taskToken: task.taskToken, commands: commands, identity: settings.identity,
                         namespace: settings.namespace, stickyAttributes: sticky, queryResults: queryResults,
-                        sdkName: "moonflow", sdkVersion: MoonflowVersion.current))
+                        sdkName: ClientInfo.name, sdkVersion: ClientInfo.version))
                     if response.resetHistoryEventId != 0 {
                         await runner.evict(runId: task.workflowExecution.runId)
                     }
@@ -219,9 +219,4 @@ extension TaskQueueWorker {
             metrics.activityExecuted(ran, activityType: task.activityType, outcome: .canceled)
         }
     }
-}
-
-/// The version Moonflow reports in `sdk_metadata`.
-public enum MoonflowVersion {
-    public static let current = "0.1.0"
 }

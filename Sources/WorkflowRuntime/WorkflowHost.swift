@@ -17,11 +17,7 @@ final class WorkflowHost {
         lua = try LuaState()
         let base = try lua.makeWorkflowSandbox(clock: { 0 })
         defer { base.release() }
-        let commonChunk = try lua.load(source: CommonModules.source, chunkName: "=moonflow/common.lua")
-        defer { commonChunk.release() }
-        guard let common = try lua.call(commonChunk).first?.ref else {
-            throw LuaError(kind: .runtime, message: "internal: common prelude returned no table")
-        }
+        let common = try lua.loadCommonModules()
         defer { common.release() }
         let json = try lua.makeJSONModule()
         defer { json.release() }

@@ -1,5 +1,18 @@
 /// Lua shared by the workflow and activity preludes: the `errors` module
 /// and duration parsing. Evaluated once per `lua_State`; returns a table.
+extension LuaState {
+    /// Evaluates `CommonModules.source` and returns its table (errors,
+    /// durations, `require`, entry functions). Caller releases it.
+    public func loadCommonModules() throws(LuaError) -> LuaRef {
+        let chunk = try load(source: CommonModules.source, chunkName: "=moonflow/common.lua")
+        defer { chunk.release() }
+        guard let common = try call(chunk).first?.ref else {
+            throw LuaError(kind: .runtime, message: "internal: common prelude returned no table")
+        }
+        return common
+    }
+}
+
 public enum CommonModules {
     public static let source = #"""
 local C = {}
