@@ -23,12 +23,16 @@ final class RequestReplyTests: IntegrationTestCase {
         try registry.write("asker.lua", """
             local workflow = require("workflow")
             return function(question)
-              local pid, err = process.spawn("it:answerer", "it:worker")
+              local pid, err = process.spawn_monitored("it:answerer", "it:worker")
               if err then return nil, err end
               local replies = process.listen("answer", {message = true})
               local ok, send_err = process.send(pid, "question", question)
               if not ok then return nil, send_err end
               local reply = replies:receive()
+              -- the default parent close policy terminates a running child:
+              -- wait for its EXIT so its own result is recorded too
+              local exit = process.events():receive()
+              if exit.kind ~= process.event.EXIT then return nil, "unexpected event " .. tostring(exit.kind) end
               return {answer = reply:payload():data(), from = reply:from(), me = workflow.info().workflow_id}
             end
             """)
