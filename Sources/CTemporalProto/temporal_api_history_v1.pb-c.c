@@ -1498,6 +1498,186 @@ void   temporal__api__history__v1__workflow_properties_modified_event_attributes
   assert(message->base.descriptor == &temporal__api__history__v1__workflow_properties_modified_event_attributes__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__init
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes         *message)
+{
+  static const Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes init_value = TEMPORAL__API__HISTORY__V1__WORKFLOW_EXECUTION_UPDATE_ACCEPTED_EVENT_ATTRIBUTES__INIT;
+  *message = init_value;
+}
+size_t temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__get_packed_size
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *message)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__pack
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__pack_to_buffer
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *
+       temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *)
+     protobuf_c_message_unpack (&temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__descriptor,
+                                allocator, len, data);
+}
+void   temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__free_unpacked
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   temporal__api__history__v1__workflow_execution_update_completed_event_attributes__init
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes         *message)
+{
+  static const Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes init_value = TEMPORAL__API__HISTORY__V1__WORKFLOW_EXECUTION_UPDATE_COMPLETED_EVENT_ATTRIBUTES__INIT;
+  *message = init_value;
+}
+size_t temporal__api__history__v1__workflow_execution_update_completed_event_attributes__get_packed_size
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *message)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_completed_event_attributes__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t temporal__api__history__v1__workflow_execution_update_completed_event_attributes__pack
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_completed_event_attributes__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t temporal__api__history__v1__workflow_execution_update_completed_event_attributes__pack_to_buffer
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_completed_event_attributes__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *
+       temporal__api__history__v1__workflow_execution_update_completed_event_attributes__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *)
+     protobuf_c_message_unpack (&temporal__api__history__v1__workflow_execution_update_completed_event_attributes__descriptor,
+                                allocator, len, data);
+}
+void   temporal__api__history__v1__workflow_execution_update_completed_event_attributes__free_unpacked
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_completed_event_attributes__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__init
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes         *message)
+{
+  static const Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes init_value = TEMPORAL__API__HISTORY__V1__WORKFLOW_EXECUTION_UPDATE_REJECTED_EVENT_ATTRIBUTES__INIT;
+  *message = init_value;
+}
+size_t temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__get_packed_size
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *message)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__pack
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__pack_to_buffer
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *
+       temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *)
+     protobuf_c_message_unpack (&temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__descriptor,
+                                allocator, len, data);
+}
+void   temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__free_unpacked
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__init
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes         *message)
+{
+  static const Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes init_value = TEMPORAL__API__HISTORY__V1__WORKFLOW_EXECUTION_UPDATE_ADMITTED_EVENT_ATTRIBUTES__INIT;
+  *message = init_value;
+}
+size_t temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__get_packed_size
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *message)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__pack
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__pack_to_buffer
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *
+       temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *)
+     protobuf_c_message_unpack (&temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__descriptor,
+                                allocator, len, data);
+}
+void   temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__free_unpacked
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   temporal__api__history__v1__start_child_workflow_execution_initiated_event_attributes__init
                      (Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes         *message)
 {
@@ -4719,6 +4899,275 @@ const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_properties
   (ProtobufCMessageInit) temporal__api__history__v1__workflow_properties_modified_event_attributes__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__field_descriptors[4] =
+{
+  {
+    "protocol_instance_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes, protocol_instance_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "accepted_request_message_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes, accepted_request_message_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "accepted_request_sequencing_event_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes, accepted_request_sequencing_event_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "accepted_request",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes, accepted_request),
+    &temporal__api__update__v1__request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__field_indices_by_name[] = {
+  3,   /* field[3] = accepted_request */
+  1,   /* field[1] = accepted_request_message_id */
+  2,   /* field[2] = accepted_request_sequencing_event_id */
+  0,   /* field[0] = protocol_instance_id */
+};
+static const ProtobufCIntRange temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "temporal.api.history.v1.WorkflowExecutionUpdateAcceptedEventAttributes",
+  "WorkflowExecutionUpdateAcceptedEventAttributes",
+  "Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes",
+  "temporal.api.history.v1",
+  sizeof(Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes),
+  4,
+  temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__field_descriptors,
+  temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__field_indices_by_name,
+  1,  temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__number_ranges,
+  (ProtobufCMessageInit) temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor temporal__api__history__v1__workflow_execution_update_completed_event_attributes__field_descriptors[3] =
+{
+  {
+    "meta",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes, meta),
+    &temporal__api__update__v1__meta__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "outcome",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes, outcome),
+    &temporal__api__update__v1__outcome__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "accepted_event_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes, accepted_event_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned temporal__api__history__v1__workflow_execution_update_completed_event_attributes__field_indices_by_name[] = {
+  2,   /* field[2] = accepted_event_id */
+  0,   /* field[0] = meta */
+  1,   /* field[1] = outcome */
+};
+static const ProtobufCIntRange temporal__api__history__v1__workflow_execution_update_completed_event_attributes__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_execution_update_completed_event_attributes__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "temporal.api.history.v1.WorkflowExecutionUpdateCompletedEventAttributes",
+  "WorkflowExecutionUpdateCompletedEventAttributes",
+  "Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes",
+  "temporal.api.history.v1",
+  sizeof(Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes),
+  3,
+  temporal__api__history__v1__workflow_execution_update_completed_event_attributes__field_descriptors,
+  temporal__api__history__v1__workflow_execution_update_completed_event_attributes__field_indices_by_name,
+  1,  temporal__api__history__v1__workflow_execution_update_completed_event_attributes__number_ranges,
+  (ProtobufCMessageInit) temporal__api__history__v1__workflow_execution_update_completed_event_attributes__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__field_descriptors[5] =
+{
+  {
+    "protocol_instance_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes, protocol_instance_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rejected_request_message_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes, rejected_request_message_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rejected_request_sequencing_event_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes, rejected_request_sequencing_event_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rejected_request",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes, rejected_request),
+    &temporal__api__update__v1__request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "failure",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes, failure),
+    &temporal__api__failure__v1__failure__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__field_indices_by_name[] = {
+  4,   /* field[4] = failure */
+  0,   /* field[0] = protocol_instance_id */
+  3,   /* field[3] = rejected_request */
+  1,   /* field[1] = rejected_request_message_id */
+  2,   /* field[2] = rejected_request_sequencing_event_id */
+};
+static const ProtobufCIntRange temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "temporal.api.history.v1.WorkflowExecutionUpdateRejectedEventAttributes",
+  "WorkflowExecutionUpdateRejectedEventAttributes",
+  "Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes",
+  "temporal.api.history.v1",
+  sizeof(Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes),
+  5,
+  temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__field_descriptors,
+  temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__field_indices_by_name,
+  1,  temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__number_ranges,
+  (ProtobufCMessageInit) temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__field_descriptors[1] =
+{
+  {
+    "request",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes, request),
+    &temporal__api__update__v1__request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__field_indices_by_name[] = {
+  0,   /* field[0] = request */
+};
+static const ProtobufCIntRange temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "temporal.api.history.v1.WorkflowExecutionUpdateAdmittedEventAttributes",
+  "WorkflowExecutionUpdateAdmittedEventAttributes",
+  "Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes",
+  "temporal.api.history.v1",
+  sizeof(Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes),
+  1,
+  temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__field_descriptors,
+  temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__field_indices_by_name,
+  1,  temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__number_ranges,
+  (ProtobufCMessageInit) temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor temporal__api__history__v1__start_child_workflow_execution_initiated_event_attributes__field_descriptors[10] =
 {
   {
@@ -5571,7 +6020,7 @@ const ProtobufCMessageDescriptor temporal__api__history__v1__child_workflow_exec
   (ProtobufCMessageInit) temporal__api__history__v1__child_workflow_execution_terminated_event_attributes__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor temporal__api__history__v1__history_event__field_descriptors[47] =
+static const ProtobufCFieldDescriptor temporal__api__history__v1__history_event__field_descriptors[51] =
 {
   {
     "event_id",
@@ -6114,6 +6563,42 @@ static const ProtobufCFieldDescriptor temporal__api__history__v1__history_event_
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
+    "workflow_execution_update_accepted_event_attributes",
+    46,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Temporal__Api__History__V1__HistoryEvent, attributes_case),
+    offsetof(Temporal__Api__History__V1__HistoryEvent, workflow_execution_update_accepted_event_attributes),
+    &temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "workflow_execution_update_rejected_event_attributes",
+    47,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Temporal__Api__History__V1__HistoryEvent, attributes_case),
+    offsetof(Temporal__Api__History__V1__HistoryEvent, workflow_execution_update_rejected_event_attributes),
+    &temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "workflow_execution_update_completed_event_attributes",
+    48,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Temporal__Api__History__V1__HistoryEvent, attributes_case),
+    offsetof(Temporal__Api__History__V1__HistoryEvent, workflow_execution_update_completed_event_attributes),
+    &temporal__api__history__v1__workflow_execution_update_completed_event_attributes__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
     "workflow_properties_modified_event_attributes",
     51,
     PROTOBUF_C_LABEL_NONE,
@@ -6121,6 +6606,18 @@ static const ProtobufCFieldDescriptor temporal__api__history__v1__history_event_
     offsetof(Temporal__Api__History__V1__HistoryEvent, attributes_case),
     offsetof(Temporal__Api__History__V1__HistoryEvent, workflow_properties_modified_event_attributes),
     &temporal__api__history__v1__workflow_properties_modified_event_attributes__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "workflow_execution_update_admitted_event_attributes",
+    52,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Temporal__Api__History__V1__HistoryEvent, attributes_case),
+    offsetof(Temporal__Api__History__V1__HistoryEvent, workflow_execution_update_admitted_event_attributes),
+    &temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__descriptor,
     NULL,
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
@@ -6170,7 +6667,7 @@ static const unsigned temporal__api__history__v1__history_event__field_indices_b
   19,   /* field[19] = timer_started_event_attributes */
   44,   /* field[44] = upsert_workflow_search_attributes_event_attributes */
   3,   /* field[3] = version */
-  46,   /* field[46] = worker_may_ignore */
+  50,   /* field[50] = worker_may_ignore */
   27,   /* field[27] = workflow_execution_cancel_requested_event_attributes */
   28,   /* field[28] = workflow_execution_canceled_event_attributes */
   6,   /* field[6] = workflow_execution_completed_event_attributes */
@@ -6180,7 +6677,11 @@ static const unsigned temporal__api__history__v1__history_event__field_indices_b
   5,   /* field[5] = workflow_execution_started_event_attributes */
   26,   /* field[26] = workflow_execution_terminated_event_attributes */
   8,   /* field[8] = workflow_execution_timed_out_event_attributes */
-  45,   /* field[45] = workflow_properties_modified_event_attributes */
+  45,   /* field[45] = workflow_execution_update_accepted_event_attributes */
+  49,   /* field[49] = workflow_execution_update_admitted_event_attributes */
+  47,   /* field[47] = workflow_execution_update_completed_event_attributes */
+  46,   /* field[46] = workflow_execution_update_rejected_event_attributes */
+  48,   /* field[48] = workflow_properties_modified_event_attributes */
   11,   /* field[11] = workflow_task_completed_event_attributes */
   13,   /* field[13] = workflow_task_failed_event_attributes */
   9,   /* field[9] = workflow_task_scheduled_event_attributes */
@@ -6190,9 +6691,9 @@ static const unsigned temporal__api__history__v1__history_event__field_indices_b
 static const ProtobufCIntRange temporal__api__history__v1__history_event__number_ranges[3 + 1] =
 {
   { 1, 0 },
-  { 51, 45 },
-  { 300, 46 },
-  { 0, 47 }
+  { 51, 48 },
+  { 300, 50 },
+  { 0, 51 }
 };
 const ProtobufCMessageDescriptor temporal__api__history__v1__history_event__descriptor =
 {
@@ -6202,7 +6703,7 @@ const ProtobufCMessageDescriptor temporal__api__history__v1__history_event__desc
   "Temporal__Api__History__V1__HistoryEvent",
   "temporal.api.history.v1",
   sizeof(Temporal__Api__History__V1__HistoryEvent),
-  47,
+  51,
   temporal__api__history__v1__history_event__field_descriptors,
   temporal__api__history__v1__history_event__field_indices_by_name,
   3,  temporal__api__history__v1__history_event__number_ranges,

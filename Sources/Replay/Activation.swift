@@ -57,6 +57,29 @@ public enum Job: Sendable, Hashable {
     case childStartFailed(seq: Int, Failure)
     /// A started child workflow closed.
     case resolveChild(seq: Int, ChildResolution)
+    /// An update to run: the code answers with `acceptUpdate` (then
+    /// `completeUpdate`) or `rejectUpdate`. Delivered after the other jobs
+    /// of its activation.
+    case update(UpdateJob)
+}
+
+/// An update request as the code receives it.
+public struct UpdateJob: Sendable, Hashable {
+    public var request: UpdateRequest
+    /// Id of the request's protocol message (`<update id>/request`).
+    public var messageId: String
+    /// The event the request is sequenced after.
+    public var sequencingEventId: Int64
+    /// False on replay: history already accepted it, so the validator must
+    /// not run again (it may read state that changed since).
+    public var validate: Bool
+
+    public init(request: UpdateRequest, messageId: String, sequencingEventId: Int64, validate: Bool) {
+        self.request = request
+        self.messageId = messageId
+        self.sequencingEventId = sequencingEventId
+        self.validate = validate
+    }
 }
 
 /// How a child workflow ended, as history recorded it.
@@ -99,6 +122,10 @@ public enum WorkflowCommand: Sendable, Hashable {
     case cancelExternal(seq: Int, namespace: String, execution: WorkflowExecution, reason: String,
                         childWorkflowOnly: Bool)
     case startChild(seq: Int, StartChildWorkflowExecution)
+    /// Update protocol answers, by update id.
+    case acceptUpdate(id: String)
+    case rejectUpdate(id: String, Failure)
+    case completeUpdate(id: String, UpdateOutcome)
 }
 
 /// What an activation produced.
@@ -115,4 +142,23 @@ public enum ActivationOutcome: Sendable {
 /// tests use scripted fakes.
 public protocol WorkflowCode: AnyObject {
     func activate(_ activation: Activation) -> ActivationOutcome
+}
+
+extension WorkflowCommand {
+    /// Completes, fails, cancels or continues the run: nothing may follow it.
+    var isTerminal: Bool {
+        switch self {
+        case .completeWorkflow, .failWorkflow, .cancelWorkflow, .continueAsNew: true
+        default: false
+        }
+    }
+
+    /// An answer to an update (kept even when issued after the terminal
+    /// command of the same activation).
+    var isUpdateAnswer: Bool {
+        switch self {
+        case .acceptUpdate, .rejectUpdate, .completeUpdate: true
+        default: false
+        }
+    }
 }

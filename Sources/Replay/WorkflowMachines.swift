@@ -22,6 +22,13 @@ public final class WorkflowMachines {
     private var jobs: [Job] = []
     private var signalsExternal: [Int: CommandMachine] = [:]
     private var children: [Int: ChildWorkflowMachine] = [:]
+    /// Update requests seen (from messages, UpdateAdmitted or UpdateAccepted
+    /// events), by update id: what accepting or completing one needs.
+    private var updates: [String: UpdateJob] = [:]
+    /// Rejections of this task: messages with no command or history event.
+    private var rejections: [ProtocolMessage] = []
+    /// Update requests the current task carried, for its live activation.
+    private var incomingUpdates: [UpdateJob] = []
     /// Set after skipping an unasked-for Version marker: its
     /// TemporalChangeVersion upsert follows and is skipped too.
     private var skipVersionUpsert = false
@@ -66,9 +73,17 @@ public final class WorkflowMachines {
     ///     task's WorkflowTaskStarted (all history pages already fetched).
     ///   - previousStartedEventId: from the poll response; batches up to it
     ///     are replays.
-    public func handleTask(events: [HistoryEvent], previousStartedEventId: Int64) throws(ReplayError) -> TaskOutcome {
+    ///   - messages: the task's protocol messages; update requests among
+    ///     them reach the code in the task's own (last) activation.
+    public func handleTask(events: [HistoryEvent], previousStartedEventId: Int64,
+                           messages: [ProtocolMessage] = []) throws(ReplayError) -> TaskOutcome {
         if let first = events.first, first.eventId != lastEventId + 1 {
             throw ReplayError(.fatal, "history of \(describeRun()) continues at event \(first.eventId), expected \(lastEventId + 1)")
+        }
+        rejections.removeAll()
+        incomingUpdates = messages.compactMap { message in
+            guard case .updateRequest(let request) = message.body else { return nil }
+            return UpdateJob(request: request, messageId: message.id, sequencingEventId: message.eventId, validate: true)
         }
         for index in events.indices {
             let event = events[index]
@@ -77,7 +92,9 @@ public final class WorkflowMachines {
             }
             lastEventId = event.eventId
         }
-        return .commands(pending[pendingHead...].compactMap(\.command))
+        let unsent = pending[pendingHead...]
+        let messages = unsent.compactMap { ($0 as? UpdateMachine)?.message } + rejections
+        return .commands(unsent.compactMap(\.command), messages: messages)
     }
 
     // MARK: - Events
@@ -94,21 +111,29 @@ public final class WorkflowMachines {
             if let next, next.eventType == EventType.workflowTaskFailed || next.eventType == EventType.workflowTaskTimedOut {
                 return nil  // a failed task is skipped; its batch goes on
             }
+            let ahead = LookAhead(after: following)
             return try activate(at: event, historySize: historySize, replaying: event.eventId <= previousStartedEventId,
-                                markers: Self.markers(recordedAfter: following))
+                                markers: ahead.markers, acceptedUpdates: following.isEmpty ? nil : ahead.acceptedUpdates)
         case .workflowTaskScheduled, .workflowTaskCompleted, .workflowTaskFailed, .workflowTaskTimedOut:
             return nil
         case .workflowExecutionSignaled(let name, let input, _, let header):
             jobs.append(.signal(name: name, input: input, header: header))
         case .workflowExecutionCancelRequested(let cause, _):
             jobs.append(.cancelWorkflow(reason: cause))
-        case .workflowExecutionTerminated, .workflowExecutionTimedOut:
+        case .workflowExecutionTerminated, .workflowExecutionTimedOut, .workflowExecutionUpdateRejected:
             return nil
+        case .workflowExecutionUpdateAdmitted(let request):
+            if updates[request.updateId] == nil {
+                let job = UpdateJob(request: request, messageId: request.updateId + "/request",
+                                    sequencingEventId: event.eventId, validate: true)
+                updates[request.updateId] = job
+                jobs.append(.update(job))
+            }
         case .activityTaskScheduled, .timerStarted, .timerCanceled, .workflowExecutionCompleted,
              .workflowExecutionFailed, .workflowExecutionCanceled, .workflowExecutionContinuedAsNew,
              .markerRecorded, .upsertWorkflowSearchAttributes, .workflowPropertiesModified,
              .signalExternalWorkflowExecutionInitiated, .requestCancelExternalWorkflowExecutionInitiated,
-             .startChildWorkflowExecutionInitiated:
+             .startChildWorkflowExecutionInitiated, .workflowExecutionUpdateAccepted, .workflowExecutionUpdateCompleted:
             try recordCommandEvent(event)
         case .activityTaskCancelRequested(let id):
             if pendingHead < pending.count, pending[pendingHead] is CancelActivityMachine {
@@ -178,13 +203,24 @@ public final class WorkflowMachines {
 
     // MARK: - Activations
 
+    /// - Parameter acceptedUpdates: on replay, the UpdateAccepted events
+    ///   this task's completion wrote (their requests reach the code again,
+    ///   unvalidated); nil for the live task, which gets `incomingUpdates`.
     private func activate(at started: HistoryEvent, historySize: Int64, replaying: Bool,
-                          markers: [RecordedMarker]) throws(ReplayError) -> TaskOutcome? {
+                          markers: [RecordedMarker], acceptedUpdates: [HistoryEvent]?) throws(ReplayError) -> TaskOutcome? {
         if pendingHead < pending.count {
             let extra = pending[pendingHead]
             throw nonDeterminism("the code issued \(extra.commandDescription) but history has no matching event before event \(started.eventId) (\(EventType.name(started.eventType)))")
         }
         lastStartedEventId = started.eventId
+        if let acceptedUpdates {
+            try replayUpdates(acceptedUpdates)
+        } else {
+            for job in incomingUpdates where updates[job.request.updateId] == nil {
+                updates[job.request.updateId] = job
+                jobs.append(.update(job))
+            }
+        }
         let activation = Activation(time: started.eventTime, isReplaying: replaying,
                                     historyLength: started.eventId, historySizeBytes: historySize, jobs: jobs,
                                     markers: markers)
@@ -195,10 +231,17 @@ public final class WorkflowMachines {
             return .taskFailure(message: message, stackTrace: stackTrace)
         case .commands(let commands):
             let before = pending.count
+            // The terminal command goes last: update answers issued in the
+            // same activation still reach history before the run closes.
+            var terminal: WorkflowCommand?
             for command in commands {
-                try add(command)
-                if isFinished { break }
+                if command.isTerminal {
+                    if terminal == nil { terminal = command }
+                } else if terminal == nil || command.isUpdateAnswer {
+                    try add(command)
+                }
             }
+            if let terminal { try add(terminal) }
             commandLog?.append(pending[min(before, pending.count)...].compactMap(\.command))
             return nil
         }
@@ -239,6 +282,18 @@ public final class WorkflowMachines {
             let machine = ChildWorkflowMachine(seq: seq, attributes: attributes)
             children[seq] = machine
             pending.append(machine)
+        case .acceptUpdate(let id):
+            guard let job = updates[id] else { throw unknownUpdate(id) }
+            pending.append(UpdateMachine(accepting: job))
+        case .completeUpdate(let id, let outcome):
+            guard let job = updates.removeValue(forKey: id) else { throw unknownUpdate(id) }
+            pending.append(UpdateMachine(completing: job, outcome: outcome))
+        case .rejectUpdate(let id, let failure):
+            guard let job = updates.removeValue(forKey: id) else { throw unknownUpdate(id) }
+            rejections.append(ProtocolMessage(
+                id: job.messageId + "/reject", protocolInstanceId: id,
+                body: .updateRejection(requestMessageId: job.messageId, sequencingEventId: job.sequencingEventId,
+                                       request: job.request, failure: failure)))
         case .cancelTimer(let seq):
             guard let timer = timers[seq] else { return }
             if let index = unsentIndex(of: timer) {
@@ -264,35 +319,39 @@ public final class WorkflowMachines {
         pending[pendingHead...].firstIndex { $0 === machine }
     }
 
-    /// MarkerRecorded events written by the completion of the workflow task
-    /// that starts at `following` (look-ahead for side effects and versions).
-    static func markers(recordedAfter following: ArraySlice<HistoryEvent>) -> [RecordedMarker] {
-        var markers: [RecordedMarker] = []
-        var index = following.startIndex
-        // Skip to this task's WorkflowTaskCompleted; stop at the next task.
-        while index < following.endIndex {
-            let type = following[index].eventType
-            if type == EventType.workflowTaskCompleted { break }
-            if type == EventType.workflowTaskStarted || type == EventType.workflowTaskFailed
-                || type == EventType.workflowTaskTimedOut { return [] }
-            index += 1
-        }
-        index += 1
-        while index < following.endIndex {
-            let event = following[index]
-            if event.eventType == EventType.workflowTaskScheduled || event.eventType == EventType.workflowTaskStarted { break }
-            if case .markerRecorded(let name, let details, _) = event.attributes {
-                markers.append(RecordedMarker(name: name, details: details))
+    /// Requests of updates this task accepted, as history recorded them:
+    /// delivered again without validation. A request held by an earlier
+    /// UpdateAdmitted event is already queued; it just skips validation.
+    private func replayUpdates(_ accepted: [HistoryEvent]) throws(ReplayError) {
+        for event in accepted {
+            guard case .workflowExecutionUpdateAccepted(let updateId, let messageId, let sequencing, let request) = event.attributes
+            else { continue }
+            if updates[updateId] != nil {
+                for index in jobs.indices {
+                    if case .update(var job) = jobs[index], job.request.updateId == updateId {
+                        job.validate = false
+                        jobs[index] = .update(job)
+                    }
+                }
+                continue
             }
-            index += 1
+            guard let request else {
+                throw ReplayError(.fatal, "event \(event.eventId) of \(describeRun()) accepts update \(updateId) but carries no request and no earlier event admitted it")
+            }
+            let job = UpdateJob(request: request, messageId: messageId, sequencingEventId: sequencing, validate: false)
+            updates[updateId] = job
+            jobs.append(.update(job))
         }
-        return markers
     }
 
     // MARK: - Messages
 
     private func describeRun() -> String {
         "workflow \(workflowType) (id \(execution.workflowId), run \(execution.runId))"
+    }
+
+    private func unknownUpdate(_ id: String) -> ReplayError {
+        ReplayError(.fatal, "internal: the code of \(describeRun()) answered update \(id), which it was not asked to run")
     }
 
     private func nonDeterminism(_ detail: String) -> ReplayError {
@@ -302,8 +361,9 @@ public final class WorkflowMachines {
 
 /// What one workflow task answers.
 public enum TaskOutcome: Sendable, Equatable {
-    /// RespondWorkflowTaskCompleted with these commands.
-    case commands([Command])
+    /// RespondWorkflowTaskCompleted with these commands and protocol
+    /// messages (update acceptances, rejections and responses).
+    case commands([Command], messages: [ProtocolMessage] = [])
     /// RespondWorkflowTaskFailed with cause WORKFLOW_WORKER_UNHANDLED_FAILURE.
     case taskFailure(message: String, stackTrace: String)
 }

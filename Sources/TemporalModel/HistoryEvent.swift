@@ -76,6 +76,16 @@ public enum EventAttributes: Sendable, Hashable {
     case upsertWorkflowSearchAttributes(searchAttributes: PayloadMap)
     case workflowPropertiesModified(upsertedMemo: PayloadMap)
 
+    /// The worker accepted an update; `request` is nil when an earlier
+    /// WorkflowExecutionUpdateAdmitted event holds it.
+    case workflowExecutionUpdateAccepted(protocolInstanceId: String, requestMessageId: String,
+                                         sequencingEventId: Int64, request: UpdateRequest?)
+    case workflowExecutionUpdateCompleted(updateId: String, acceptedEventId: Int64, outcome: UpdateOutcome?)
+    /// Written by older servers for a rejection; nothing to replay.
+    case workflowExecutionUpdateRejected(protocolInstanceId: String)
+    /// The server took the update before any workflow task saw it.
+    case workflowExecutionUpdateAdmitted(request: UpdateRequest)
+
     /// An event type this worker does not model (see `HistoryEvent.eventType`).
     case other
 }

@@ -26,19 +26,19 @@ public struct WorkflowQuery: Sendable, Hashable {
     }
 }
 
-/// `temporal.api.protocol.v1.Message` (update requests and replies). The
-/// body stays packed: `bodyTypeUrl` names its message type.
+/// `temporal.api.protocol.v1.Message`: update requests and the worker's
+/// replies. The wire layer packs and unpacks the `Any` body by type URL.
 public struct ProtocolMessage: Sendable, Hashable {
     public var id: String
     public var protocolInstanceId: String
+    /// `sequencing_id.event_id`: the message applies after the events up to
+    /// this id (0: not sent).
     public var eventId: Int64
-    public var bodyTypeUrl: String
-    public var body: [UInt8]
-    public init(id: String, protocolInstanceId: String, eventId: Int64 = 0, bodyTypeUrl: String, body: [UInt8]) {
+    public var body: ProtocolMessageBody
+    public init(id: String, protocolInstanceId: String, eventId: Int64 = 0, body: ProtocolMessageBody) {
         self.id = id
         self.protocolInstanceId = protocolInstanceId
         self.eventId = eventId
-        self.bodyTypeUrl = bodyTypeUrl
         self.body = body
     }
 }

@@ -54,6 +54,16 @@ final class Arena {
         return ProtobufCBinaryData(len: bytes.count, data: p)
     }
 
+    /// `message` packed into this arena's memory (an `Any` value).
+    func packed<M: PbRoot>(_ message: UnsafeMutablePointer<M>) -> ProtobufCBinaryData {
+        let size = M.packedSize(message)
+        if size == 0 { return ProtobufCBinaryData(len: 0, data: nil) }
+        var out = [UInt8](repeating: 0, count: size)
+        let written = out.withUnsafeMutableBufferPointer { M.pack(message, $0.baseAddress!) }
+        if written != size, problem == nil { problem = "\(M.protoName) packed \(written) bytes, expected \(size)" }
+        return bytes(out)
+    }
+
     /// A C array of `count` pointers filled by `make`, or nil when empty.
     func array<T, C: Collection>(
         _ items: C, _ make: (C.Element) -> UnsafeMutablePointer<T>?

@@ -101,6 +101,23 @@ private func decodeWorkflowAttributes(_ m: PbHistoryEvent) -> EventAttributes {
     case TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_PROPERTIES_MODIFIED_EVENT_ATTRIBUTES:
         let a = m.workflow_properties_modified_event_attributes.pointee
         return .workflowPropertiesModified(upsertedMemo: decodeMemo(a.upserted_memo))
+    case TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_ACCEPTED_EVENT_ATTRIBUTES:
+        let a = m.workflow_execution_update_accepted_event_attributes.pointee
+        return .workflowExecutionUpdateAccepted(protocolInstanceId: str(a.protocol_instance_id),
+                                                requestMessageId: str(a.accepted_request_message_id),
+                                                sequencingEventId: a.accepted_request_sequencing_event_id,
+                                                request: decodeUpdateRequest(a.accepted_request))
+    case TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_COMPLETED_EVENT_ATTRIBUTES:
+        let a = m.workflow_execution_update_completed_event_attributes.pointee
+        return .workflowExecutionUpdateCompleted(updateId: str(a.meta?.pointee.update_id),
+                                                 acceptedEventId: a.accepted_event_id,
+                                                 outcome: decodeUpdateOutcome(a.outcome))
+    case TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_REJECTED_EVENT_ATTRIBUTES:
+        let a = m.workflow_execution_update_rejected_event_attributes.pointee
+        return .workflowExecutionUpdateRejected(protocolInstanceId: str(a.protocol_instance_id))
+    case TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_ADMITTED_EVENT_ATTRIBUTES:
+        let a = m.workflow_execution_update_admitted_event_attributes.pointee
+        return .workflowExecutionUpdateAdmitted(request: decodeUpdateRequest(a.request) ?? UpdateRequest(updateId: "", name: ""))
     default:
         return decodeActivityAttributes(m)
     }

@@ -157,6 +157,31 @@ extension Arena {
         case let .workflowPropertiesModified(upsertedMemo):
             m.attributes_case = TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_PROPERTIES_MODIFIED_EVENT_ATTRIBUTES
             m.workflow_properties_modified_event_attributes = build { $0.upserted_memo = memo(upsertedMemo) }
+        case let .workflowExecutionUpdateAccepted(instanceId, messageId, sequencingEventId, request):
+            m.attributes_case =
+                TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_ACCEPTED_EVENT_ATTRIBUTES
+            m.workflow_execution_update_accepted_event_attributes = build {
+                $0.protocol_instance_id = string(instanceId)
+                $0.accepted_request_message_id = string(messageId)
+                $0.accepted_request_sequencing_event_id = sequencingEventId
+                $0.accepted_request = request.map { updateRequest($0) }
+            }
+        case let .workflowExecutionUpdateCompleted(updateId, acceptedEventId, outcome):
+            m.attributes_case =
+                TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_COMPLETED_EVENT_ATTRIBUTES
+            m.workflow_execution_update_completed_event_attributes = build {
+                $0.meta = updateMeta(updateId: updateId, identity: "")
+                $0.accepted_event_id = acceptedEventId
+                $0.outcome = updateOutcome(outcome)
+            }
+        case let .workflowExecutionUpdateRejected(instanceId):
+            m.attributes_case =
+                TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_REJECTED_EVENT_ATTRIBUTES
+            m.workflow_execution_update_rejected_event_attributes = build { $0.protocol_instance_id = string(instanceId) }
+        case let .workflowExecutionUpdateAdmitted(request):
+            m.attributes_case =
+                TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_ADMITTED_EVENT_ATTRIBUTES
+            m.workflow_execution_update_admitted_event_attributes = build { $0.request = updateRequest(request) }
         case .other:
             break
         default:

@@ -30,9 +30,10 @@ extension Arena {
                 $0.sequencing_id_case = TEMPORAL__API__PROTOCOL__V1__MESSAGE__SEQUENCING_ID_EVENT_ID
                 $0.event_id = p.eventId
             }
+            let body = protocolBody(p.body)
             $0.body = build { (any: inout PbAny) in
-                any.type_url = string(p.bodyTypeUrl)
-                any.value = bytes(p.body)
+                any.type_url = string(body.typeUrl)
+                any.value = body.value
             }
         }
     }
@@ -61,8 +62,8 @@ func decodeQueryResult(_ m: PbWorkflowQueryResult) -> WorkflowQueryResult {
 func decodeProtocolMessage(_ m: PbMessage) -> ProtocolMessage {
     let eventId = m.sequencing_id_case == TEMPORAL__API__PROTOCOL__V1__MESSAGE__SEQUENCING_ID_EVENT_ID ? m.event_id : 0
     return ProtocolMessage(id: str(m.id), protocolInstanceId: str(m.protocol_instance_id), eventId: eventId,
-                           bodyTypeUrl: str(m.body?.pointee.type_url),
-                           body: m.body.map { bytes($0.pointee.value) } ?? [])
+                           body: decodeProtocolBody(typeUrl: str(m.body?.pointee.type_url),
+                                                    value: m.body.map { bytes($0.pointee.value) } ?? []))
 }
 
 func decodeStickyAttributes(_ p: UnsafePointer<PbStickyExecutionAttributes>?) -> StickyExecutionAttributes? {

@@ -41,7 +41,7 @@ extension TaskQueueWorker {
             let ran = clock.now
             metrics.workflowTaskExecuted(ran - received, workflowType: task.workflowType)
             switch result {
-            case .completed(var commands, let queryResults):
+            case .completed(var commands, let queryResults, let messages):
                 let eager = reserveEagerActivities(&commands)
                 let sticky = stickyReleased.withLock({ $0 }) ? nil : settings.stickyQueue.map {
                     StickyExecutionAttributes(workerTaskQueue: TaskQueue(name: $0, kind: .sticky, normalName: settings.taskQueue),
@@ -51,7 +51,7 @@ extension TaskQueueWorker {
                     let response = try await service.respondWorkflowTaskCompleted(RespondWorkflowTaskCompletedRequest(
                         taskToken: task.taskToken, commands: commands, identity: settings.identity,
                         namespace: settings.namespace, stickyAttributes: sticky, queryResults: queryResults,
-                        sdkName: ClientInfo.name, sdkVersion: ClientInfo.version))
+                        messages: messages, sdkName: ClientInfo.name, sdkVersion: ClientInfo.version))
                     if response.resetHistoryEventId != 0 {
                         await runner.evict(runId: task.workflowExecution.runId)
                     }

@@ -60,6 +60,17 @@ struct CommandDecoding {
                     reason: string(c["reason"]), childWorkflowOnly: c["child_only"] == .bool(true)))
             case "child":
                 out.append(try child(c))
+            case "update_accept":
+                out.append(.acceptUpdate(id: string(c["id"])))
+            case "update_reject":
+                out.append(.rejectUpdate(id: string(c["id"]), ErrorValue(json: c["error"] ?? .null).failure()))
+            case "update_complete":
+                let id = string(c["id"])
+                if let error = c["error"] {
+                    out.append(.completeUpdate(id: id, .failure(ErrorValue(json: error).failure())))
+                } else {
+                    out.append(.completeUpdate(id: id, .success([try payload(c["value"] ?? .null, what: "update \(id) result")])))
+                }
             case "continue_as_new":
                 out.append(.continueAsNew(ContinueAsNew(
                     workflowType: string(c["workflow_type"]), taskQueue: string(c["task_queue"]),

@@ -89,7 +89,27 @@ struct JobEncoding {
         case .resolveChild(let seq, .failed(let failure)):
             return .object(["type": .string("child"), "seq": .int(Int64(seq)), "ok": .bool(false),
                             "error": ErrorValue(failure: failure).json])
+        case .update(let update):
+            return updateJob(update)
         }
+    }
+
+    /// An update whose arguments do not decode is rejected by the prelude
+    /// (`invalid`), not a task failure: the workflow itself is fine.
+    private func updateJob(_ update: UpdateJob) -> JSONValue {
+        let request = update.request
+        var o: [String: JSONValue] = ["type": .string("update"), "id": .string(request.updateId),
+                                      "name": .string(request.name), "validate": .bool(update.validate)]
+        do throws(WorkflowRuntimeError) {
+            let args = try decode(request.args, what: "update \(request.name) (id \(request.updateId)) input")
+            o["args"] = .array(args)
+            o["nargs"] = .int(Int64(args.count))
+        } catch {
+            o["args"] = .array([])
+            o["nargs"] = .int(0)
+            o["invalid"] = .string(error.message)
+        }
+        return .object(o)
     }
 
     private func resolution(_ type: String, _ seq: Int, _ failure: Failure?) -> JSONValue {

@@ -5,9 +5,10 @@ import TemporalModel
 
 /// How to answer one workflow task.
 public enum WorkflowTaskAnswer: Sendable {
-    /// RespondWorkflowTaskCompleted with these commands, and the answers to
-    /// the queries the task carried (`queries`), by query id.
-    case completed([Command], queryResults: [String: WorkflowQueryResult] = [:])
+    /// RespondWorkflowTaskCompleted with these commands, the answers to
+    /// the queries the task carried (`queries`), by query id, and protocol
+    /// messages (update acceptances, rejections, responses).
+    case completed([Command], queryResults: [String: WorkflowQueryResult] = [:], messages: [ProtocolMessage] = [])
     /// RespondWorkflowTaskFailed with this cause (`WorkflowTaskFailedCause`).
     case failed(cause: Int32, failure: Failure)
     /// The events were a sticky task's partial history for a run this pool
@@ -167,11 +168,12 @@ public final class WorkflowPool: Sendable {
         }
         let answer: WorkflowTaskAnswer
         do throws(ReplayError) {
-            switch try machines.handleTask(events: events, previousStartedEventId: task.previousStartedEventId) {
-            case .commands(let commands):
+            switch try machines.handleTask(events: events, previousStartedEventId: task.previousStartedEventId,
+                                           messages: task.messages) {
+            case .commands(let commands, let messages):
                 // Queries buffered while the task was pending see the state
                 // after this task's events.
-                answer = .completed(commands, queryResults: task.queries.mapValues { code.query($0) })
+                answer = .completed(commands, queryResults: task.queries.mapValues { code.query($0) }, messages: messages)
             case .taskFailure(let message, let stackTrace):
                 answer = failed(WorkflowTaskFailedCause.unhandledFailure, message, stackTrace)
             }

@@ -158,7 +158,7 @@ final class OrderReplayTests: XCTestCase {
         h.workflowTask()
         let code = OrderScript()
         let outcome = try machines(code).handleTask(events: h.events, previousStartedEventId: t1)
-        guard case .commands(let commands) = outcome, case .failWorkflowExecution(let failure)? = commands.first else {
+        guard case .commands(let commands, _) = outcome, case .failWorkflowExecution(let failure)? = commands.first else {
             return XCTFail("expected a FailWorkflowExecution, got \(outcome)")
         }
         XCTAssertEqual(failure.message, "Activity task failed")

@@ -202,7 +202,8 @@ final class HistoryJSONTests: XCTestCase {
         XCTAssertEqual(try values(s.input), [.object(["a": .int(1)]), .null])
         XCTAssertEqual(h.events[1].eventTime, Timestamp(seconds: 1_704_161_045, nanos: 500_000_000))
         XCTAssertEqual(h.events[1].attributes, .timerStarted(timerId: "t", startToFireTimeout: .milliseconds(1)))
-        XCTAssertEqual(h.events[2].attributes, .other)
+        XCTAssertEqual(h.events[2].attributes, .workflowExecutionUpdateAccepted(
+            protocolInstanceId: "", requestMessageId: "", sequencingEventId: 0, request: nil))
         XCTAssertEqual(h.events[3].attributes, .other)
         XCTAssertEqual(h.events[4].attributes, .other)
         guard case .workflowTaskFailed(2, 0, 24, let f?) = h.events[5].attributes else { return XCTFail() }

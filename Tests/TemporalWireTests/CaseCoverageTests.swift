@@ -48,6 +48,10 @@ final class CaseCoverageTests: XCTestCase {
         case .externalWorkflowExecutionCancelRequested: "externalWorkflowExecutionCancelRequested"
         case .upsertWorkflowSearchAttributes: "upsertWorkflowSearchAttributes"
         case .workflowPropertiesModified: "workflowPropertiesModified"
+        case .workflowExecutionUpdateAccepted: "workflowExecutionUpdateAccepted"
+        case .workflowExecutionUpdateCompleted: "workflowExecutionUpdateCompleted"
+        case .workflowExecutionUpdateRejected: "workflowExecutionUpdateRejected"
+        case .workflowExecutionUpdateAdmitted: "workflowExecutionUpdateAdmitted"
         case .other: "other"
         }
     }
@@ -73,7 +77,7 @@ final class CaseCoverageTests: XCTestCase {
     }
 
     func testSamplesCoverEveryEventAttributesCase() {
-        XCTAssertEqual(Set(Samples.allAttributes.map { name($0.1) }).count, 42)
+        XCTAssertEqual(Set(Samples.allAttributes.map { name($0.1) }).count, 46)
     }
 
     func testSamplesCoverEveryCommandCase() {
@@ -82,6 +86,6 @@ final class CaseCoverageTests: XCTestCase {
 
     /// The sample event types match the EventType constants of the cases.
     func testSampleEventTypesAreDistinct() {
-        XCTAssertEqual(Set(Samples.allAttributes.map(\.0)).count, 42)
+        XCTAssertEqual(Set(Samples.allAttributes.map(\.0)).count, 46)
     }
 }

@@ -17,7 +17,7 @@ final class CommandWireTests: XCTestCase {
             returnNewWorkflowTask: true, forceCreateNewWorkflowTask: true,
             queryResults: ["a": WorkflowQueryResult(resultType: .answered, answer: [Samples.json]),
                            "b": WorkflowQueryResult(resultType: .failed, errorMessage: "boom", failure: Samples.failure)],
-            messages: [Samples.protocolMessage], sdkName: "moonflow", sdkVersion: "0.1.0", workerInstanceKey: "wik")
+            messages: [Samples.protocolMessage] + Samples.updateAnswers, sdkName: "moonflow", sdkVersion: "0.1.0", workerInstanceKey: "wik")
         let decoded = try RespondWorkflowTaskCompletedRequest(wireBytes: request.wireBytes())
         XCTAssertEqual(decoded.commands, Samples.allCommands)
         XCTAssertEqual(decoded, request)

@@ -5,7 +5,7 @@ import TemporalWire
 final class HistoryWireTests: XCTestCase {
     func testHistoryWithEveryEventAttributesCaseRoundTrips() throws {
         let history = Samples.history
-        XCTAssertEqual(history.events.count, 42)
+        XCTAssertEqual(history.events.count, 48)
         let bytes = try history.wireBytes()
         XCTAssertGreaterThan(bytes.count, 2000)
         let decoded = try History(wireBytes: bytes)

@@ -7,7 +7,7 @@ final class ResponseWireTests: XCTestCase {
     func testWorkflowTaskRoundTrips() throws {
         let task = Samples.workflowTask
         let decoded = try WorkflowTask(wireBytes: task.wireBytes())
-        XCTAssertEqual(decoded.history.events.count, 42)
+        XCTAssertEqual(decoded.history.events.count, 48)
         XCTAssertEqual(decoded.queries["q1"], Samples.query)
         XCTAssertEqual(decoded.messages.first, Samples.protocolMessage)
         XCTAssertEqual(decoded, task)

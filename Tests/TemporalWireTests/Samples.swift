@@ -107,7 +107,17 @@ enum Samples {
             initiatedEventId: 13, execution: execution)),
         (EventType.upsertWorkflowSearchAttributes, .upsertWorkflowSearchAttributes(searchAttributes: search)),
         (EventType.workflowPropertiesModified, .workflowPropertiesModified(upsertedMemo: memo)),
-        (EventType.workflowExecutionUpdateAccepted, .other),
+        (EventType.workflowExecutionUpdateAdmitted, .workflowExecutionUpdateAdmitted(request: updateRequest)),
+        (EventType.workflowExecutionUpdateAccepted, .workflowExecutionUpdateAccepted(
+            protocolInstanceId: "upd-1", requestMessageId: "upd-1/request", sequencingEventId: 4, request: updateRequest)),
+        (EventType.workflowExecutionUpdateAccepted, .workflowExecutionUpdateAccepted(
+            protocolInstanceId: "upd-1", requestMessageId: "upd-1/request", sequencingEventId: 4, request: nil)),
+        (EventType.workflowExecutionUpdateCompleted, .workflowExecutionUpdateCompleted(
+            updateId: "upd-1", acceptedEventId: 5, outcome: .success([json]))),
+        (EventType.workflowExecutionUpdateCompleted, .workflowExecutionUpdateCompleted(
+            updateId: "upd-3", acceptedEventId: 5, outcome: .failure(failure))),
+        (EventType.workflowExecutionUpdateRejected, .workflowExecutionUpdateRejected(protocolInstanceId: "upd-2")),
+        (50, .other),  // an event type Moonflow does not model
     ]
 
     static var history: History {
@@ -148,15 +158,28 @@ enum Samples {
     ]
 
     static let query = WorkflowQuery(queryType: "state", queryArgs: [json], header: header)
-    static let protocolMessage = ProtocolMessage(id: "m1", protocolInstanceId: "upd-1", eventId: 4,
-                                                 bodyTypeUrl: "type.googleapis.com/temporal.api.update.v1.Request",
-                                                 body: [1, 2, 3, 0, 4])
+    static let updateRequest = UpdateRequest(updateId: "upd-1", identity: "cli", name: "add", args: [json],
+                                             header: header, requestId: "req-1")
+    static let protocolMessage = ProtocolMessage(id: "upd-1/request", protocolInstanceId: "upd-1", eventId: 4,
+                                                 body: .updateRequest(updateRequest))
+    /// One message of each update body, as a worker's completion sends them.
+    static let updateAnswers = [
+        ProtocolMessage(id: "upd-1/request/accept", protocolInstanceId: "upd-1",
+                        body: .updateAcceptance(requestMessageId: "upd-1/request", sequencingEventId: 4, request: updateRequest)),
+        ProtocolMessage(id: "upd-2/request/reject", protocolInstanceId: "upd-2",
+                        body: .updateRejection(requestMessageId: "upd-2/request", sequencingEventId: 4,
+                                               request: UpdateRequest(updateId: "upd-2", name: "add"), failure: failure)),
+        ProtocolMessage(id: "upd-1/request/complete", protocolInstanceId: "upd-1",
+                        body: .updateResponse(updateId: "upd-1", identity: "cli", outcome: .success([json]))),
+        ProtocolMessage(id: "upd-3/request/complete", protocolInstanceId: "upd-3",
+                        body: .updateResponse(updateId: "upd-3", identity: "", outcome: .failure(failure))),
+    ]
 
     static var workflowTask: WorkflowTask {
         WorkflowTask(taskToken: [9, 8, 7], workflowExecution: execution, workflowType: "Greet",
                      previousStartedEventId: 3, startedEventId: 7, attempt: 2, history: history,
                      nextPageToken: [1, 1], query: query, workflowExecutionTaskQueue: queue,
                      queries: ["q1": query, "q2": WorkflowQuery(queryType: "other")],
-                     messages: [protocolMessage, ProtocolMessage(id: "m2", protocolInstanceId: "p", bodyTypeUrl: "u", body: [])])
+                     messages: [protocolMessage, ProtocolMessage(id: "m2", protocolInstanceId: "p", body: .other(typeUrl: "u", value: [1, 2, 0, 3]))])
     }
 }

@@ -139,6 +139,24 @@ public struct HistoryBuilder {
         _ = add(EventType.workflowExecutionCanceled, .workflowExecutionCanceled(details: []))
     }
 
+    /// WorkflowExecutionUpdateAccepted with the request (as a worker's
+    /// acceptance makes the server write it); returns its id.
+    @discardableResult
+    public mutating func updateAccepted(_ request: UpdateRequest, sequencedAt: Int64) -> Int64 {
+        add(EventType.workflowExecutionUpdateAccepted, .workflowExecutionUpdateAccepted(
+            protocolInstanceId: request.updateId, requestMessageId: request.updateId + "/request",
+            sequencingEventId: sequencedAt, request: request))
+    }
+
+    public mutating func updateCompleted(_ updateId: String, accepted: Int64, outcome: UpdateOutcome) {
+        _ = add(EventType.workflowExecutionUpdateCompleted,
+                .workflowExecutionUpdateCompleted(updateId: updateId, acceptedEventId: accepted, outcome: outcome))
+    }
+
+    public mutating func updateAdmitted(_ request: UpdateRequest) {
+        _ = add(EventType.workflowExecutionUpdateAdmitted, .workflowExecutionUpdateAdmitted(request: request))
+    }
+
     public mutating func completed(result: [Payload]) {
         _ = add(EventType.workflowExecutionCompleted,
                 .workflowExecutionCompleted(result: result, newExecutionRunId: ""))

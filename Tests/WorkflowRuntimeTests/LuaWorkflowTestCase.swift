@@ -6,7 +6,7 @@ import TestSupport
 
 /// Helpers: a registry with one workflow written inline, and a task for it.
 class LuaWorkflowTestCase: XCTestCase {
-    func pool(_ source: String, modules: [String] = ["funcs", "time", "workflow"]) -> WorkflowPool {
+    func pool(_ source: String, modules: [String] = ["funcs", "time", "workflow"], cacheSize: Int = 0) -> WorkflowPool {
         let entry = WorkflowEntry(id: "test:wf", namespace: "test", name: "wf",
                                   source: LuaSource(text: source, chunkName: "wf.lua", path: "wf.lua"),
                                   modules: modules, workerId: "test:worker")
@@ -17,7 +17,8 @@ class LuaWorkflowTestCase: XCTestCase {
         let registry = Registry(workers: [WorkerEntry(id: "test:worker", clientId: "test:client", taskQueue: "tq"),
                                           WorkerEntry(id: "test:other", clientId: "test:client", taskQueue: "other-q")],
                                 workflows: [entry, child])
-        return WorkflowPool(registry: registry, workerId: "test:worker", namespace: "default", threads: 1)
+        return WorkflowPool(registry: registry, workerId: "test:worker", namespace: "default", threads: 1,
+                            maxCachedWorkflows: cacheSize)
     }
 
     func task(previousStarted: Int64 = 0) -> WorkflowTask {
@@ -31,7 +32,7 @@ class LuaWorkflowTestCase: XCTestCase {
 
     func commands(_ answer: WorkflowTaskAnswer, file: StaticString = #filePath, line: UInt = #line) -> [Command] {
         switch answer {
-        case .completed(let c, _): return c
+        case .completed(let c, _, _): return c
         case .failed(_, let failure):
             XCTFail("task failed: \(failure.message)\n\(failure.stackTrace)", file: file, line: line)
             return []

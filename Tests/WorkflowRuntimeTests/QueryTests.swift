@@ -38,7 +38,7 @@ final class QueryTests: LuaWorkflowTestCase {
     }
 
     func results(_ answer: WorkflowTaskAnswer) -> [String: WorkflowQueryResult] {
-        if case .completed(_, let r) = answer { return r }
+        if case .completed(_, let r, _) = answer { return r }
         XCTFail("\(answer)")
         return [:]
     }
@@ -69,7 +69,7 @@ final class QueryTests: LuaWorkflowTestCase {
         XCTAssertEqual(r["blocks"]?.resultType, .failed)
         XCTAssertTrue((r["blocks"]?.errorMessage ?? "").contains("may not block"), (r["blocks"]?.errorMessage ?? ""))
         // The failed handlers left no command behind.
-        guard case .completed(let commands, _) = answer else { return XCTFail("\(answer)") }
+        guard case .completed(let commands, _, _) = answer else { return XCTFail("\(answer)") }
         XCTAssertEqual(commands, [])
         XCTAssertEqual(r["after"]?.answer.map(json), [.object(["step": .string("waiting")])])
     }

@@ -14,5 +14,6 @@
 #include "temporal_api_query_v1.pb-c.h"
 #include "temporal_api_sdk_v1.pb-c.h"
 #include "temporal_api_taskqueue_v1.pb-c.h"
+#include "temporal_api_update_v1.pb-c.h"
 #include "temporal_api_workflowservice_v1.pb-c.h"
 #endif

@@ -20,6 +20,7 @@ PROTOBUF_C__BEGIN_DECLS
 #include "temporal_api_enums_v1.pb-c.h"
 #include "temporal_api_failure_v1.pb-c.h"
 #include "temporal_api_taskqueue_v1.pb-c.h"
+#include "temporal_api_update_v1.pb-c.h"
 
 typedef struct Temporal__Api__History__V1__WorkflowExecutionStartedEventAttributes Temporal__Api__History__V1__WorkflowExecutionStartedEventAttributes;
 typedef struct Temporal__Api__History__V1__WorkflowExecutionCompletedEventAttributes Temporal__Api__History__V1__WorkflowExecutionCompletedEventAttributes;
@@ -55,6 +56,10 @@ typedef struct Temporal__Api__History__V1__SignalExternalWorkflowExecutionFailed
 typedef struct Temporal__Api__History__V1__ExternalWorkflowExecutionSignaledEventAttributes Temporal__Api__History__V1__ExternalWorkflowExecutionSignaledEventAttributes;
 typedef struct Temporal__Api__History__V1__UpsertWorkflowSearchAttributesEventAttributes Temporal__Api__History__V1__UpsertWorkflowSearchAttributesEventAttributes;
 typedef struct Temporal__Api__History__V1__WorkflowPropertiesModifiedEventAttributes Temporal__Api__History__V1__WorkflowPropertiesModifiedEventAttributes;
+typedef struct Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes;
+typedef struct Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes;
+typedef struct Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes;
+typedef struct Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes;
 typedef struct Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes;
 typedef struct Temporal__Api__History__V1__StartChildWorkflowExecutionFailedEventAttributes Temporal__Api__History__V1__StartChildWorkflowExecutionFailedEventAttributes;
 typedef struct Temporal__Api__History__V1__ChildWorkflowExecutionStartedEventAttributes Temporal__Api__History__V1__ChildWorkflowExecutionStartedEventAttributes;
@@ -526,6 +531,55 @@ struct  Temporal__Api__History__V1__WorkflowPropertiesModifiedEventAttributes
     , 0, NULL }
 
 
+struct  Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes
+{
+  ProtobufCMessage base;
+  char *protocol_instance_id;
+  char *accepted_request_message_id;
+  int64_t accepted_request_sequencing_event_id;
+  Temporal__Api__Update__V1__Request *accepted_request;
+};
+#define TEMPORAL__API__HISTORY__V1__WORKFLOW_EXECUTION_UPDATE_ACCEPTED_EVENT_ATTRIBUTES__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, NULL }
+
+
+struct  Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes
+{
+  ProtobufCMessage base;
+  Temporal__Api__Update__V1__Meta *meta;
+  Temporal__Api__Update__V1__Outcome *outcome;
+  int64_t accepted_event_id;
+};
+#define TEMPORAL__API__HISTORY__V1__WORKFLOW_EXECUTION_UPDATE_COMPLETED_EVENT_ATTRIBUTES__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&temporal__api__history__v1__workflow_execution_update_completed_event_attributes__descriptor) \
+    , NULL, NULL, 0 }
+
+
+struct  Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes
+{
+  ProtobufCMessage base;
+  char *protocol_instance_id;
+  char *rejected_request_message_id;
+  int64_t rejected_request_sequencing_event_id;
+  Temporal__Api__Update__V1__Request *rejected_request;
+  Temporal__Api__Failure__V1__Failure *failure;
+};
+#define TEMPORAL__API__HISTORY__V1__WORKFLOW_EXECUTION_UPDATE_REJECTED_EVENT_ATTRIBUTES__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, NULL, NULL }
+
+
+struct  Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes
+{
+  ProtobufCMessage base;
+  Temporal__Api__Update__V1__Request *request;
+};
+#define TEMPORAL__API__HISTORY__V1__WORKFLOW_EXECUTION_UPDATE_ADMITTED_EVENT_ATTRIBUTES__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__descriptor) \
+    , NULL }
+
+
 struct  Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes
 {
   ProtobufCMessage base;
@@ -690,7 +744,11 @@ typedef enum {
   TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_EVENT_ATTRIBUTES = 43,
   TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED_EVENT_ATTRIBUTES = 44,
   TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES_EVENT_ATTRIBUTES = 45,
-  TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_PROPERTIES_MODIFIED_EVENT_ATTRIBUTES = 51
+  TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_ACCEPTED_EVENT_ATTRIBUTES = 46,
+  TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_REJECTED_EVENT_ATTRIBUTES = 47,
+  TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_COMPLETED_EVENT_ATTRIBUTES = 48,
+  TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_PROPERTIES_MODIFIED_EVENT_ATTRIBUTES = 51,
+  TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES_WORKFLOW_EXECUTION_UPDATE_ADMITTED_EVENT_ATTRIBUTES = 52
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__ATTRIBUTES__CASE)
 } Temporal__Api__History__V1__HistoryEvent__AttributesCase;
 
@@ -750,7 +808,11 @@ struct  Temporal__Api__History__V1__HistoryEvent
     Temporal__Api__History__V1__SignalExternalWorkflowExecutionFailedEventAttributes *signal_external_workflow_execution_failed_event_attributes;
     Temporal__Api__History__V1__ExternalWorkflowExecutionSignaledEventAttributes *external_workflow_execution_signaled_event_attributes;
     Temporal__Api__History__V1__UpsertWorkflowSearchAttributesEventAttributes *upsert_workflow_search_attributes_event_attributes;
+    Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *workflow_execution_update_accepted_event_attributes;
+    Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *workflow_execution_update_rejected_event_attributes;
+    Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *workflow_execution_update_completed_event_attributes;
     Temporal__Api__History__V1__WorkflowPropertiesModifiedEventAttributes *workflow_properties_modified_event_attributes;
+    Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *workflow_execution_update_admitted_event_attributes;
   };
 };
 #define TEMPORAL__API__HISTORY__V1__HISTORY_EVENT__INIT \
@@ -1399,6 +1461,82 @@ Temporal__Api__History__V1__WorkflowPropertiesModifiedEventAttributes *
 void   temporal__api__history__v1__workflow_properties_modified_event_attributes__free_unpacked
                      (Temporal__Api__History__V1__WorkflowPropertiesModifiedEventAttributes *message,
                       ProtobufCAllocator *allocator);
+/* Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes methods */
+void   temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__init
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes         *message);
+size_t temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__get_packed_size
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes   *message);
+size_t temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__pack
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes   *message,
+                      uint8_t             *out);
+size_t temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__pack_to_buffer
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes   *message,
+                      ProtobufCBuffer     *buffer);
+Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *
+       temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__free_unpacked
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *message,
+                      ProtobufCAllocator *allocator);
+/* Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes methods */
+void   temporal__api__history__v1__workflow_execution_update_completed_event_attributes__init
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes         *message);
+size_t temporal__api__history__v1__workflow_execution_update_completed_event_attributes__get_packed_size
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes   *message);
+size_t temporal__api__history__v1__workflow_execution_update_completed_event_attributes__pack
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes   *message,
+                      uint8_t             *out);
+size_t temporal__api__history__v1__workflow_execution_update_completed_event_attributes__pack_to_buffer
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes   *message,
+                      ProtobufCBuffer     *buffer);
+Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *
+       temporal__api__history__v1__workflow_execution_update_completed_event_attributes__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   temporal__api__history__v1__workflow_execution_update_completed_event_attributes__free_unpacked
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *message,
+                      ProtobufCAllocator *allocator);
+/* Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes methods */
+void   temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__init
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes         *message);
+size_t temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__get_packed_size
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes   *message);
+size_t temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__pack
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes   *message,
+                      uint8_t             *out);
+size_t temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__pack_to_buffer
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes   *message,
+                      ProtobufCBuffer     *buffer);
+Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *
+       temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__free_unpacked
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *message,
+                      ProtobufCAllocator *allocator);
+/* Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes methods */
+void   temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__init
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes         *message);
+size_t temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__get_packed_size
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes   *message);
+size_t temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__pack
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes   *message,
+                      uint8_t             *out);
+size_t temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__pack_to_buffer
+                     (const Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes   *message,
+                      ProtobufCBuffer     *buffer);
+Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *
+       temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__free_unpacked
+                     (Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *message,
+                      ProtobufCAllocator *allocator);
 /* Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes methods */
 void   temporal__api__history__v1__start_child_workflow_execution_initiated_event_attributes__init
                      (Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes         *message);
@@ -1693,6 +1831,18 @@ typedef void (*Temporal__Api__History__V1__UpsertWorkflowSearchAttributesEventAt
 typedef void (*Temporal__Api__History__V1__WorkflowPropertiesModifiedEventAttributes_Closure)
                  (const Temporal__Api__History__V1__WorkflowPropertiesModifiedEventAttributes *message,
                   void *closure_data);
+typedef void (*Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes_Closure)
+                 (const Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes *message,
+                  void *closure_data);
+typedef void (*Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes_Closure)
+                 (const Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes *message,
+                  void *closure_data);
+typedef void (*Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes_Closure)
+                 (const Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes *message,
+                  void *closure_data);
+typedef void (*Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes_Closure)
+                 (const Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes *message,
+                  void *closure_data);
 typedef void (*Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes_Closure)
                  (const Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes *message,
                   void *closure_data);
@@ -1763,6 +1913,10 @@ extern const ProtobufCMessageDescriptor temporal__api__history__v1__signal_exter
 extern const ProtobufCMessageDescriptor temporal__api__history__v1__external_workflow_execution_signaled_event_attributes__descriptor;
 extern const ProtobufCMessageDescriptor temporal__api__history__v1__upsert_workflow_search_attributes_event_attributes__descriptor;
 extern const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_properties_modified_event_attributes__descriptor;
+extern const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__descriptor;
+extern const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_execution_update_completed_event_attributes__descriptor;
+extern const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__descriptor;
+extern const ProtobufCMessageDescriptor temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__descriptor;
 extern const ProtobufCMessageDescriptor temporal__api__history__v1__start_child_workflow_execution_initiated_event_attributes__descriptor;
 extern const ProtobufCMessageDescriptor temporal__api__history__v1__start_child_workflow_execution_failed_event_attributes__descriptor;
 extern const ProtobufCMessageDescriptor temporal__api__history__v1__child_workflow_execution_started_event_attributes__descriptor;

@@ -29,6 +29,8 @@ func describeCommandEvent(_ event: HistoryEvent) -> String {
         return "\(name)(marker \"\(markerName)\")"
     case .startChildWorkflowExecutionInitiated(let a):
         return "\(name)(workflow type \"\(a.workflowType)\", id \"\(a.workflowId)\")"
+    case .workflowExecutionUpdateAccepted(let updateId, _, _, _), .workflowExecutionUpdateCompleted(let updateId, _, _):
+        return "\(name)(update \"\(updateId)\")"
     default:
         return name
     }

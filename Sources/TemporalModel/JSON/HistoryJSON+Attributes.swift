@@ -1,7 +1,8 @@
 /// Maps each event type's `…EventAttributes` message onto `EventAttributes`.
 extension HistoryJSON {
     static func attributes(of event: ProtoJSONObject, type: Int32) throws(ProtoJSONFieldError) -> EventAttributes {
-        guard (1...40).contains(type) || type == EventType.workflowPropertiesModified else { return .other }
+        guard (1...43).contains(type) || type == EventType.workflowPropertiesModified
+            || type == EventType.workflowExecutionUpdateAdmitted else { return .other }
         let key = attributesKey(for: type)
         guard let a = try event.object(key) else {
             throw event.fail(key, "missing for an event of type \(EventType.name(type))")
@@ -163,6 +164,23 @@ extension HistoryJSON {
                 searchAttributes: try a.payloadMap("searchAttributes", mapKey: "indexedFields"))
         case EventType.workflowPropertiesModified:
             return .workflowPropertiesModified(upsertedMemo: try a.payloadMap("upsertedMemo"))
+        case EventType.workflowExecutionUpdateAccepted:
+            var request: UpdateRequest?
+            if let r = try a.object("acceptedRequest") { request = try updateRequest(r) }
+            return .workflowExecutionUpdateAccepted(
+                protocolInstanceId: try a.string("protocolInstanceId"),
+                requestMessageId: try a.string("acceptedRequestMessageId"),
+                sequencingEventId: try a.int64("acceptedRequestSequencingEventId"),
+                request: request)
+        case EventType.workflowExecutionUpdateCompleted:
+            return .workflowExecutionUpdateCompleted(updateId: try a.object("meta")?.string("updateId") ?? "",
+                                                     acceptedEventId: try a.int64("acceptedEventId"),
+                                                     outcome: try updateOutcome(a.object("outcome")))
+        case EventType.workflowExecutionUpdateRejected:
+            return .workflowExecutionUpdateRejected(protocolInstanceId: try a.string("protocolInstanceId"))
+        case EventType.workflowExecutionUpdateAdmitted:
+            guard let request = try a.object("request") else { throw a.fail("request", "missing") }
+            return .workflowExecutionUpdateAdmitted(request: try updateRequest(request))
         default:
             return .other
         }
@@ -186,6 +204,20 @@ extension HistoryJSON {
             header: try a.payloadMap("header"), memo: try a.payloadMap("memo"),
             searchAttributes: try a.payloadMap("searchAttributes", mapKey: "indexedFields"),
             workflowId: try a.string("workflowId"))
+    }
+
+    private static func updateRequest(_ r: ProtoJSONObject) throws(ProtoJSONFieldError) -> UpdateRequest {
+        let meta = try r.object("meta")
+        let input = try r.object("input")
+        return UpdateRequest(updateId: try meta?.string("updateId") ?? "", identity: try meta?.string("identity") ?? "",
+                             name: try input?.string("name") ?? "", args: try input?.payloads("args") ?? [],
+                             header: try input?.payloadMap("header") ?? [:], requestId: try r.string("requestId"))
+    }
+
+    private static func updateOutcome(_ o: ProtoJSONObject?) throws(ProtoJSONFieldError) -> UpdateOutcome? {
+        guard let o else { return nil }
+        if let failure = try o.failure("failure") { return .failure(failure) }
+        return .success(try o.payloads("success"))
     }
 
     private static func activityTaskScheduled(_ a: ProtoJSONObject) throws(ProtoJSONFieldError) -> ActivityTaskScheduled {

@@ -784,6 +784,50 @@ extension Temporal__Api__History__V1__WorkflowPropertiesModifiedEventAttributes:
     static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__history__v1__workflow_properties_modified_event_attributes__unpack(nil, n, data) }
     static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__workflow_properties_modified_event_attributes__free_unpacked(p, nil) }
 }
+typealias PbWorkflowExecutionUpdateAcceptedEventAttributes = Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes
+extension Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__init(p) }
+}
+extension Temporal__Api__History__V1__WorkflowExecutionUpdateAcceptedEventAttributes: PbRoot {
+    static var protoName: String { "temporal.api.history.v1.WorkflowExecutionUpdateAcceptedEventAttributes" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__workflow_execution_update_accepted_event_attributes__free_unpacked(p, nil) }
+}
+typealias PbWorkflowExecutionUpdateCompletedEventAttributes = Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes
+extension Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__workflow_execution_update_completed_event_attributes__init(p) }
+}
+extension Temporal__Api__History__V1__WorkflowExecutionUpdateCompletedEventAttributes: PbRoot {
+    static var protoName: String { "temporal.api.history.v1.WorkflowExecutionUpdateCompletedEventAttributes" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__history__v1__workflow_execution_update_completed_event_attributes__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__history__v1__workflow_execution_update_completed_event_attributes__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__history__v1__workflow_execution_update_completed_event_attributes__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__workflow_execution_update_completed_event_attributes__free_unpacked(p, nil) }
+}
+typealias PbWorkflowExecutionUpdateRejectedEventAttributes = Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes
+extension Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__init(p) }
+}
+extension Temporal__Api__History__V1__WorkflowExecutionUpdateRejectedEventAttributes: PbRoot {
+    static var protoName: String { "temporal.api.history.v1.WorkflowExecutionUpdateRejectedEventAttributes" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__workflow_execution_update_rejected_event_attributes__free_unpacked(p, nil) }
+}
+typealias PbWorkflowExecutionUpdateAdmittedEventAttributes = Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes
+extension Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__init(p) }
+}
+extension Temporal__Api__History__V1__WorkflowExecutionUpdateAdmittedEventAttributes: PbRoot {
+    static var protoName: String { "temporal.api.history.v1.WorkflowExecutionUpdateAdmittedEventAttributes" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__workflow_execution_update_admitted_event_attributes__free_unpacked(p, nil) }
+}
 typealias PbStartChildWorkflowExecutionInitiatedEventAttributes = Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes
 extension Temporal__Api__History__V1__StartChildWorkflowExecutionInitiatedEventAttributes: PbStruct {
     static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__history__v1__start_child_workflow_execution_initiated_event_attributes__init(p) }
@@ -981,6 +1025,83 @@ extension Temporal__Api__Taskqueue__V1__StickyExecutionAttributes: PbRoot {
     static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__taskqueue__v1__sticky_execution_attributes__pack(p, out) }
     static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__taskqueue__v1__sticky_execution_attributes__unpack(nil, n, data) }
     static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__taskqueue__v1__sticky_execution_attributes__free_unpacked(p, nil) }
+}
+typealias PbOutcome = Temporal__Api__Update__V1__Outcome
+extension Temporal__Api__Update__V1__Outcome: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__outcome__init(p) }
+}
+extension Temporal__Api__Update__V1__Outcome: PbRoot {
+    static var protoName: String { "temporal.api.update.v1.Outcome" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__update__v1__outcome__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__update__v1__outcome__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__update__v1__outcome__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__outcome__free_unpacked(p, nil) }
+}
+typealias PbMeta = Temporal__Api__Update__V1__Meta
+extension Temporal__Api__Update__V1__Meta: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__meta__init(p) }
+}
+extension Temporal__Api__Update__V1__Meta: PbRoot {
+    static var protoName: String { "temporal.api.update.v1.Meta" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__update__v1__meta__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__update__v1__meta__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__update__v1__meta__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__meta__free_unpacked(p, nil) }
+}
+typealias PbInput = Temporal__Api__Update__V1__Input
+extension Temporal__Api__Update__V1__Input: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__input__init(p) }
+}
+extension Temporal__Api__Update__V1__Input: PbRoot {
+    static var protoName: String { "temporal.api.update.v1.Input" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__update__v1__input__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__update__v1__input__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__update__v1__input__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__input__free_unpacked(p, nil) }
+}
+typealias PbRequest = Temporal__Api__Update__V1__Request
+extension Temporal__Api__Update__V1__Request: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__request__init(p) }
+}
+extension Temporal__Api__Update__V1__Request: PbRoot {
+    static var protoName: String { "temporal.api.update.v1.Request" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__update__v1__request__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__update__v1__request__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__update__v1__request__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__request__free_unpacked(p, nil) }
+}
+typealias PbRejection = Temporal__Api__Update__V1__Rejection
+extension Temporal__Api__Update__V1__Rejection: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__rejection__init(p) }
+}
+extension Temporal__Api__Update__V1__Rejection: PbRoot {
+    static var protoName: String { "temporal.api.update.v1.Rejection" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__update__v1__rejection__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__update__v1__rejection__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__update__v1__rejection__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__rejection__free_unpacked(p, nil) }
+}
+typealias PbAcceptance = Temporal__Api__Update__V1__Acceptance
+extension Temporal__Api__Update__V1__Acceptance: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__acceptance__init(p) }
+}
+extension Temporal__Api__Update__V1__Acceptance: PbRoot {
+    static var protoName: String { "temporal.api.update.v1.Acceptance" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__update__v1__acceptance__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__update__v1__acceptance__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__update__v1__acceptance__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__acceptance__free_unpacked(p, nil) }
+}
+typealias PbResponse = Temporal__Api__Update__V1__Response
+extension Temporal__Api__Update__V1__Response: PbStruct {
+    static func initialize(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__response__init(p) }
+}
+extension Temporal__Api__Update__V1__Response: PbRoot {
+    static var protoName: String { "temporal.api.update.v1.Response" }
+    static func packedSize(_ p: UnsafePointer<Self>) -> Int { temporal__api__update__v1__response__get_packed_size(p) }
+    static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int { temporal__api__update__v1__response__pack(p, out) }
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>? { temporal__api__update__v1__response__unpack(nil, n, data) }
+    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>) { temporal__api__update__v1__response__free_unpacked(p, nil) }
 }
 typealias PbDescribeNamespaceRequest = Temporal__Api__Workflowservice__V1__DescribeNamespaceRequest
 extension Temporal__Api__Workflowservice__V1__DescribeNamespaceRequest: PbStruct {

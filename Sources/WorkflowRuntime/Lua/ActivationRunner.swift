@@ -1,6 +1,7 @@
 /// Workflow prelude, part 7: `P.activate(inst, activation)` applies every
 /// job of an activation to the instance, then runs ready coroutines in
-/// creation order until all are blocked, and returns
+/// creation order until all are blocked, then lets update requests in
+/// (UpdateRunner), and returns
 /// `{commands = {...}}` or `{task_failure = {message, traceback}}`.
 ///
 /// A string error (a Lua runtime error) is a bug: the *task* fails. An
@@ -34,7 +35,10 @@ local function step(inst, rec, ...)
       return { message = tostring(e), traceback = traceback(rec.co, nil, 0) }
     end
     if getmetatable(e) == ErrorMT and e._traceback == nil then e._traceback = traceback(rec.co, nil, 0) end
-    if inst.cancel_requested and getmetatable(e) == ErrorMT and e._kind == "CANCELED" then
+    rec.dead = true
+    if rec.on_exit then
+      rec.on_exit(nil, e)
+    elseif inst.cancel_requested and getmetatable(e) == ErrorMT and e._kind == "CANCELED" then
       finish(inst, { type = "cancel_workflow" })
     else
       fail_with(inst, e)
@@ -43,7 +47,9 @@ local function step(inst, rec, ...)
   end
   if coroutine.status(rec.co) == "dead" then
     rec.dead = true
-    if rec.main then
+    if rec.on_exit then
+      rec.on_exit(r[2], r[3])
+    elseif rec.main then
       local value, err = r[2], r[3]
       if err ~= nil then
         if inst.cancel_requested and getmetatable(err) == ErrorMT and err._kind == "CANCELED" then
@@ -97,6 +103,7 @@ local function run_until_blocked(inst)
   inst.coroutines = live
   return nil
 end
+P.run_until_blocked = run_until_blocked
 
 local function start(inst, job)
   inst.info = job.info or {}
@@ -172,11 +179,13 @@ function P.activate(inst, a)
       P.deliver_signal(inst, job)
     elseif t == "cancel" then
       cancel_requested(inst, job.reason)
+    elseif t == "update" then
+      inst.update_queue[#inst.update_queue + 1] = job
     else
       P.apply_child_job(inst, job)
     end
   end
-  local failure = run_until_blocked(inst)
+  local failure = run_until_blocked(inst) or P.run_updates(inst)
   if failure then return { task_failure = failure } end
   return { commands = inst.commands }
 end

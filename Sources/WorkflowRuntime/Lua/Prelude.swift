@@ -13,6 +13,7 @@ enum WorkflowPreludeParts {
         ("children", Children.source),
         ("instance", WorkflowInstance.source),
         ("activation", ActivationRunner.source),
+        ("update", UpdateRunner.source),
         ("query", QueryRunner.source),
     ]
 }

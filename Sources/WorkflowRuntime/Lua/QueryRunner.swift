@@ -27,7 +27,7 @@ local function stack_trace(inst)
   local parts = {}
   for i, rec in ipairs(inst.coroutines) do
     if not rec.dead then
-      parts[#parts + 1] = user_frames(rec.co, (rec.main and "main" or ("coroutine " .. i)) .. " (blocked)")
+      parts[#parts + 1] = user_frames(rec.co, (rec.main and "main" or rec.label or ("coroutine " .. i)) .. " (blocked)")
     end
   end
   if #parts == 0 then return "no blocked workflow coroutines" end
@@ -57,6 +57,8 @@ local function metadata(inst)
   -- proto3 JSON leaves out empty lists (an empty Lua table would be {})
   if #queries > 0 then definition.queryDefinitions = queries end
   if #signals > 0 then definition.signalDefinitions = signals end
+  local updates = P.update_definitions(inst)
+  if #updates > 0 then definition.updateDefinitions = updates end
   return { definition = definition }
 end
 
@@ -71,12 +73,12 @@ function P.query(inst, name, args, nargs)
       .. table.concat(known(inst), " ") .. "]" }
   end
   P.current = inst
-  P.in_query = true
+  P.read_only = "a query handler"
   local r = pack(xpcall(handler.fn, function(e)
     if type(e) == "string" then return traceback(e, 2) end
     return e
   end, unpack(args or {}, 1, nargs or 0)))
-  P.in_query = false
+  P.read_only = nil
   if not r[1] then
     local e = r[2]
     if type(e) ~= "string" then e = P.common.error_to_host(e).message end

@@ -40,8 +40,8 @@ end
 --- Blocks the running workflow coroutine until `waitable` is ready and
 --- returns what its `take()` returns.
 function P.await(waitable)
-  if P.in_query then
-    error("a query handler may not block (it must answer from the workflow's current state)", 3)
+  if P.read_only then
+    error(P.read_only .. " may not block (it must answer from the workflow's current state)", 3)
   end
   if waitable:ready() then return waitable:take() end
   local _, is_main = raw_running()

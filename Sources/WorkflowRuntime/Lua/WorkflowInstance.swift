@@ -28,8 +28,8 @@ local inst = setmetatable({}, {
 
 --- Appends a command of the current activation.
 local function command(c)
-  if P.in_query then
-    error("a query handler may not change the workflow (it issued a " .. tostring(c.type) .. " command)", 3)
+  if P.read_only then
+    error(P.read_only .. " may not change the workflow (it issued a " .. tostring(c.type) .. " command)", 3)
   end
   local cmds = P.current.commands
   cmds[#cmds + 1] = c
@@ -189,6 +189,18 @@ function workflow.on_query(name, fn, description)
   if type(fn) ~= "function" then error("workflow.on_query: handler must be a function", 2) end
   inst.queries[name] = { fn = fn, description = description }
 end
+--- workflow.on_update(name, fn [, validator [, description]]): an update
+--- runs `fn(args...)` as a workflow coroutine once `validator(args...)`
+--- (read-only, like a query handler) accepted it.
+function workflow.on_update(name, fn, validator, description)
+  if type(name) ~= "string" or name == "" then error("workflow.on_update: name must be a non-empty string", 2) end
+  if name:sub(1, 2) == "__" then error("workflow.on_update: names starting with __ are reserved", 2) end
+  if type(fn) ~= "function" then error("workflow.on_update: handler must be a function", 2) end
+  if validator ~= nil and type(validator) ~= "function" then
+    error("workflow.on_update: validator must be a function", 2)
+  end
+  inst.updates[name] = { fn = fn, validator = validator, description = description }
+end
 function workflow.version(change_id, min, max) return P.version(inst, change_id, min, max) end
 function workflow.attrs(t) return P.attrs(inst, t) end
 function workflow.exec(id, ...) return P.workflow_exec(id, ...) end
@@ -231,7 +243,7 @@ function P.new_instance(spec)
     history_length = 0, history_size = 0, replaying = false,
     side_effects = {}, versions = {}, versions_seen = {}, change_versions = {},
     signals = { pending = {}, listeners = {}, inbox = nil },
-    children = {}, externals = {}, pending_events = {}, queries = {} }
+    children = {}, externals = {}, pending_events = {}, queries = {}, updates = {}, update_queue = {} }
   local env = setmetatable({}, env_mt)
   env._G = env
   env.require = common.make_require(env, spec, builtin)
