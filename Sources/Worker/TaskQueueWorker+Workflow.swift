@@ -5,8 +5,19 @@ import TemporalModel
 import TemporalRPC
 
 extension TaskQueueWorker {
-    /// Runs one workflow task: completes its history, replays it, answers.
+    /// Runs one workflow task: completes its history, replays it, answers;
+    /// then the next task of the same run if the server handed one back
+    /// with the answer (`return_new_workflow_task`: events such as signals
+    /// that arrived meanwhile, without a round trip through matching).
     func handleWorkflowTask(_ task: WorkflowTask, runner: any WorkflowTaskRunner) async {
+        var next: WorkflowTask? = task
+        while let current = next {
+            next = await runWorkflowTask(current, runner: runner)
+        }
+    }
+
+    /// One workflow task; returns the next one the answer brought back.
+    private func runWorkflowTask(_ task: WorkflowTask, runner: any WorkflowTaskRunner) async -> WorkflowTask? {
         var log = logger
         log[metadataKey: "workflow_id"] = "\(task.workflowExecution.workflowId)"
         log[metadataKey: "run_id"] = "\(task.workflowExecution.runId)"
@@ -17,10 +28,10 @@ extension TaskQueueWorker {
                 if case .needsFullHistory = answer {
                     answer = await runner.query(task, events: try await history(of: task, fromStart: true))
                 }
-                guard case .result(let result) = answer else { return }
+                guard case .result(let result) = answer else { return nil }
                 try await service.respondQueryTaskCompleted(RespondQueryTaskCompletedRequest(
                     taskToken: task.taskToken, result: result, namespace: settings.namespace))
-                return
+                return nil
             }
             let clock = ContinuousClock()
             let received = clock.now
@@ -47,11 +58,16 @@ extension TaskQueueWorker {
                     StickyExecutionAttributes(workerTaskQueue: TaskQueue(name: $0, kind: .sticky, normalName: settings.taskQueue),
                                               scheduleToStartTimeout: ProtoDuration(settings.stickyScheduleToStartTimeout))
                 }
+                // The next task inline only while sticky (core's rule): it
+                // carries partial history for the cached instance.
+                let inline = sticky != nil && !isStopped && TaskTiming.outcome(of: commands) == nil
+                let response: RespondWorkflowTaskCompletedResponse
                 do {
-                    let response = try await service.respondWorkflowTaskCompleted(RespondWorkflowTaskCompletedRequest(
+                    response = try await service.respondWorkflowTaskCompleted(RespondWorkflowTaskCompletedRequest(
                         taskToken: task.taskToken, commands: commands, identity: settings.identity,
-                        namespace: settings.namespace, stickyAttributes: sticky, queryResults: queryResults,
-                        messages: messages, sdkName: ClientInfo.name, sdkVersion: ClientInfo.version))
+                        namespace: settings.namespace, stickyAttributes: sticky, returnNewWorkflowTask: inline,
+                        queryResults: queryResults, messages: messages, sdkName: ClientInfo.name,
+                        sdkVersion: ClientInfo.version))
                     if response.resetHistoryEventId != 0 {
                         await runner.evict(runId: task.workflowExecution.runId)
                     }
@@ -69,6 +85,7 @@ extension TaskQueueWorker {
                 }
                 log.debug("workflow task completed", metadata: [
                     "commands": "\(commands.count)", "run": "\(ran - received)", "respond": "\(clock.now - ran)"])
+                if let next = response.workflowTask, !next.taskToken.isEmpty { return next }
             case .needsFullHistory:
                 log.error("workflow task could not be replayed from its full history")
             case .failed(let cause, let failure):
@@ -88,6 +105,7 @@ extension TaskQueueWorker {
         } catch {
             log.warning("could not answer workflow task", metadata: ["error": "\(error)"])
         }
+        return nil
     }
 
     /// Asks for eager execution of the activities this worker runs itself,

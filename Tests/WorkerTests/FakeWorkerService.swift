@@ -22,6 +22,9 @@ final class FakeWorkerService: WorkflowService {
         var rejectCompletions = 0
         /// Activity tasks handed back on the next completions (eager).
         var eagerAnswer: [ActivityTask] = []
+        /// Workflow tasks handed back inline, one per completion that asks
+        /// for it (`return_new_workflow_task`).
+        var inlineTasks: [WorkflowTask] = []
     }
     let state = Mutex(State())
 
@@ -69,7 +72,9 @@ final class FakeWorkerService: WorkflowService {
             s.completed.append(request)
             let eager = s.eagerAnswer
             s.eagerAnswer = []
-            return RespondWorkflowTaskCompletedResponse(activityTasks: eager)
+            var inline: WorkflowTask?
+            if request.returnNewWorkflowTask, !s.inlineTasks.isEmpty { inline = s.inlineTasks.removeFirst() }
+            return RespondWorkflowTaskCompletedResponse(workflowTask: inline, activityTasks: eager)
         }
     }
 

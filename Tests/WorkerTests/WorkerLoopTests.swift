@@ -90,6 +90,24 @@ final class WorkerLoopTests: XCTestCase {
         XCTAssertEqual(t2, events.last?.eventId)
     }
 
+    func testNextTaskHandedBackInlineRunsOnTheCachedInstance() async throws {
+        let service = FakeWorkerService()
+        let (events, t1, _) = history()
+        // The answer to the first task brings the second one back inline,
+        // with only the new events: no poll and no history fetch needed.
+        service.state.withLock { $0.inlineTasks = [task(Array(events[Int(t1)...]), previousStarted: t1, token: 2)] }
+        service.enqueue(task(Array(events.prefix(Int(t1))), previousStarted: 0, token: 1), on: "tq")
+        try await run(makeWorker(service)) {
+            try await service.wait("both completions") { $0.completed.count == 2 }
+        }
+        let s = service.state.withLock { $0 }
+        XCTAssertEqual(s.completed.map(\.taskToken), [[1], [2]])
+        XCTAssertEqual(s.completed.map(\.returnNewWorkflowTask), [true, true])
+        XCTAssertEqual(s.historyRequests.count, 0, "the inline task continues the cached instance")
+        guard case .scheduleActivityTask(let b)? = s.completed[1].commands.first else { return XCTFail("\(s.completed)") }
+        XCTAssertEqual(b.input.map { try? PayloadCodec.decode($0) }, [.int(2)])
+    }
+
     func testRejectedCompletionEvictsTheRun() async throws {
         let service = FakeWorkerService()
         let (events, t1, _) = history()
