@@ -86,6 +86,24 @@ final class RegistryErrorTests: XCTestCase {
         XCTAssertNoThrow(try fixture.load(environment: ["TEMPORAL_ADDRESS": "h:1"]))
     }
 
+    func testMTLSWithTLSDisabled() throws {
+        let fixture = try Fixture([
+            "app.yaml": """
+            namespace: app
+            entries:
+              - name: client
+                kind: temporal.client
+                address: localhost:7233
+                tls: {enabled: false}
+                auth: {type: mtls, cert_file: c.pem, key_file: c.key}
+            """,
+        ])
+        defer { fixture.remove() }
+        XCTAssertEqual(fixture.errors().map(\.description), [
+            "app.yaml:6:10: app:client: tls.enabled is false but auth type mtls needs TLS (a client certificate is sent in the TLS handshake)",
+        ])
+    }
+
     func testIOModuleInAWorkflow() throws {
         let fixture = try Fixture([
             "app.yaml": baseTemporalYAML + """

@@ -158,7 +158,7 @@ final class RegistryLoaderTests: XCTestCase {
         let registry = try fixture.load()
         let client = try XCTUnwrap(registry.client("app:client"))
         XCTAssertEqual(client.auth, .none)
-        XCTAssertFalse(client.tls.enabled)
+        XCTAssertNil(client.tls.enabled)
         XCTAssertEqual(client.connectionTimeout, .seconds(10))
         XCTAssertEqual(client.keepAliveTime, .seconds(30))
         XCTAssertEqual(client.tqPrefix, "")
@@ -196,6 +196,38 @@ final class RegistryLoaderTests: XCTestCase {
         let lib = try XCTUnwrap(registry.library("x:lib"))
         XCTAssertEqual(lib.source.path, fixture.root + "/lua/abs.lua")
         XCTAssertEqual(lib.source.chunkName, "@" + fixture.root + "/lua/abs.lua")
+    }
+
+    func testTLSBlockAndAPIKey() throws {
+        let fixture = try Fixture([
+            "x.yaml": """
+            namespace: x
+            entries:
+              - name: default_tls
+                kind: temporal.client
+                address: "h:1"
+                auth: {type: api_key, api_key_file: secrets/key}
+              - name: plaintext
+                kind: temporal.client
+                address: "h:1"
+                tls: {enabled: false}
+                auth: {type: api_key, api_key: literal-key}
+              - name: ca_only
+                kind: temporal.client
+                address: "h:1"
+                tls: {ca_file: ca.pem}
+            """,
+        ])
+        defer { fixture.remove() }
+        let registry = try fixture.load()
+        let defaultTLS = try XCTUnwrap(registry.client("x:default_tls"))
+        XCTAssertNil(defaultTLS.tls.enabled, "no tls block: left to the auth type")
+        XCTAssertEqual(defaultTLS.auth, .apiKey(.file(fixture.root + "/secrets/key")))
+        let plaintext = try XCTUnwrap(registry.client("x:plaintext"))
+        XCTAssertEqual(plaintext.tls.enabled, false, "an explicit false is kept")
+        XCTAssertEqual(plaintext.auth, .apiKey(.literal("literal-key")))
+        XCTAssertEqual(try XCTUnwrap(registry.client("x:ca_only")).tls,
+                       TLSSettings(enabled: true, caFile: fixture.root + "/ca.pem"))
     }
 
     func testIgnoredSettingsAreWarnings() throws {
