@@ -104,6 +104,31 @@ final class RegistryErrorTests: XCTestCase {
         ])
     }
 
+    func testUnknownLogLevel() throws {
+        let fixture = try Fixture([
+            "app.yaml": baseTemporalYAML + """
+
+                log_level: verbose
+              - name: other
+                kind: temporal.worker
+                client: client
+                task_queue: other
+                log_level: DEBUG
+              - name: third
+                kind: temporal.worker
+                client: client
+                task_queue: third
+                log_level: [info]
+            """,
+        ])
+        defer { fixture.remove() }
+        XCTAssertEqual(fixture.errors().map(\.description), [
+            "app.yaml:10:16: app:worker: log_level \"verbose\" is unknown (expected one of trace, debug, info, notice, warning, error, critical)",
+            "app.yaml:15:16: app:other: log_level \"DEBUG\" is unknown (expected one of trace, debug, info, notice, warning, error, critical) (did you mean \"debug\"?)",
+            "app.yaml:20:16: app:third: log_level must be a string, found a list",
+        ])
+    }
+
     func testIOModuleInAWorkflow() throws {
         let fixture = try Fixture([
             "app.yaml": baseTemporalYAML + """

@@ -24,6 +24,7 @@ final class RegistryLoaderTests: XCTestCase {
                 kind: temporal.worker
                 client: client
                 task_queue: orders
+                log_level: debug
                 worker_options:
                   max_concurrent_activity_execution_size: 7
                   sticky_schedule_to_start_timeout: 1500
@@ -103,8 +104,10 @@ final class RegistryLoaderTests: XCTestCase {
         XCTAssertEqual(worker.options.stickyScheduleToStartTimeout, .milliseconds(1_500))
         XCTAssertEqual(worker.options.identity, "test-identity")
         XCTAssertNil(worker.options.buildId)
+        XCTAssertEqual(worker.logLevel, .debug)
         let spare = try XCTUnwrap(registry.worker("app:spare"))
         XCTAssertFalse(spare.autoStart)
+        XCTAssertNil(spare.logLevel)
         XCTAssertEqual(spare.options.stickyScheduleToStartTimeout, .seconds(5))
         XCTAssertEqual(spare.effectiveTaskQueue, "dev-spare")
 
