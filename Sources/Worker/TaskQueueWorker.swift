@@ -248,8 +248,8 @@ public final class TaskQueueWorker: Sendable {
         let delay = backoff.next()
         if let rpc = error as? RPCError, rpc.code == .cancelled, isStopped { return }
         if let rpc = error as? RPCError, rpc.code == .unauthenticated || rpc.code == .permissionDenied {
-            // Retrying does not fix credentials, but the key may be rotated
-            // or the namespace granted while the daemon runs.
+            // Retrying does not fix credentials, but a new key or a
+            // namespace permission can take a while to become active.
             logger.error("\(what) rejected by the server: check the client's auth (API key, certificate) and namespace; retrying",
                          metadata: ["error": "\(error)", "retry_in": "\(delay)"])
         } else {
