@@ -10,8 +10,9 @@ public enum ClientConnection {
     }
 
     public static func config(for client: ClientEntry, identity: String) throws(Problem) -> ConnectionConfig {
-        var tls = ConnectionConfig.TLSSettings(enabled: client.tls.enabled ? true : nil,
-                                               serverName: client.tls.serverName)
+        // `enabled` nil (no tls block): on when an API key or a client
+        // certificate is given (ConnectionConfig.usesTLS); false stays off.
+        var tls = ConnectionConfig.TLSSettings(enabled: client.tls.enabled, serverName: client.tls.serverName)
         if let ca = client.tls.caFile { tls.serverCAPEM = try read(ca, what: "tls.ca_file", client: client) }
         var apiKey: String?
         switch client.auth {
@@ -33,7 +34,6 @@ public enum ClientConnection {
             tls.clientCertPEM = try pem(certificate, what: "auth.cert", client: client)
             tls.clientKeyPEM = try pem(key, what: "auth.key", client: client)
         }
-        if !client.tls.enabled && (tls.clientCertPEM != nil || apiKey != nil) { tls.enabled = nil }
         return ConnectionConfig(address: client.address, namespace: client.namespace, identity: identity, tls: tls,
                                 apiKey: apiKey, connectTimeout: client.connectionTimeout,
                                 keepAliveTime: client.keepAliveTime, keepAliveTimeout: client.keepAliveTimeout)

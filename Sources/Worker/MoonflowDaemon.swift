@@ -20,8 +20,10 @@ public final class MoonflowDaemon: Service, Sendable {
     /// Builds the workers. A client whose configuration cannot be used is
     /// logged and skipped; the other clients' workers still run. With
     /// `telemetry`, every worker records metrics and reports its health.
+    /// Each worker logs at `forcedLogLevel` when given (`--log-level`,
+    /// `MOONFLOW_LOG_LEVEL`), else at its `log_level` (see ``LogLevels``).
     public init(registry: Registry, logger: Logger, gracePeriod: Duration = .seconds(30),
-                telemetry: Telemetry? = nil) throws {
+                telemetry: Telemetry? = nil, forcedLogLevel: Logger.Level? = nil) throws {
         self.logger = logger
         self.telemetry = telemetry
         var services: [String: any WorkflowService] = [:]
@@ -72,6 +74,9 @@ public final class MoonflowDaemon: Service, Sendable {
             let pool = workflows.isEmpty ? nil
                 : WorkflowPool(registry: registry, workerId: entry.id, namespace: client.namespace, threads: threads,
                                maxCachedWorkflows: options.maxCachedWorkflows)
+            var workerLogger = logger
+            workerLogger.logLevel = LogLevels.level(of: entry, forced: forcedLogLevel)
+            workerLogger[metadataKey: "client"] = "\(client.id)"
             let worker = TaskQueueWorker(
                 settings: settings, service: workerService,
                 workflows: pool,
@@ -80,7 +85,7 @@ public final class MoonflowDaemon: Service, Sendable {
                 activities: activities.isEmpty && workflows.isEmpty ? nil
                     : ActivityPool(registry: registry, workerId: entry.id, service: workerService,
                                    namespace: client.namespace, identity: identity),
-                logger: logger, metrics: metrics)
+                logger: workerLogger, metrics: metrics)
             workers.append(worker)
             telemetry?.metrics.addCollector {
                 worker.recordSlotMetrics()

@@ -247,7 +247,14 @@ public final class TaskQueueWorker: Sendable {
     private func pause(after error: any Error, backoff: inout Backoff, what: String) async {
         let delay = backoff.next()
         if let rpc = error as? RPCError, rpc.code == .cancelled, isStopped { return }
-        logger.warning("\(what) failed; retrying", metadata: ["error": "\(error)", "retry_in": "\(delay)"])
+        if let rpc = error as? RPCError, rpc.code == .unauthenticated || rpc.code == .permissionDenied {
+            // Retrying does not fix credentials, but a new key or a
+            // namespace permission can take a while to become active.
+            logger.error("\(what) rejected by the server: check the client's auth (API key, certificate) and namespace; retrying",
+                         metadata: ["error": "\(error)", "retry_in": "\(delay)"])
+        } else {
+            logger.warning("\(what) failed; retrying", metadata: ["error": "\(error)", "retry_in": "\(delay)"])
+        }
         try? await Task.sleep(for: delay)
     }
 }

@@ -15,8 +15,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The registry directory (default /etc/moonflow).")
     var registry: String = "/etc/moonflow"
 
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = ProcessInfo.processInfo.environment["MOONFLOW_LOG_LEVEL"] ?? "info"
+    @Option(name: .long, help: ArgumentHelp(
+        "Log level: trace, debug, info, notice, warning, error, critical (default: MOONFLOW_LOG_LEVEL, else each temporal.worker's log_level, else info).",
+        valueName: "level"))
+    var logLevel: String?
 
     @Option(name: .long, help: "Seconds in-flight tasks may take to finish after SIGTERM.")
     var gracePeriod: Int = 30
@@ -27,13 +29,19 @@ struct RunCommand: AsyncParsableCommand {
     var metricsAddress: String?
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let forcedLevel: Logger.Level?
+        do {
+            forcedLevel = try LogLevels.forced(flag: logLevel, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandleWriter.write("moonflow run: \(error)\n")
+            throw ExitCode(1)
+        }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
+            handler.logLevel = forcedLevel ?? LogLevels.defaultLevel
             return handler
         }
-        let logger = Logger(label: "moonflow")
+        var logger = Logger(label: "moonflow")
         let loaded: Registry
         switch loadRegistryForRun(registry, logger: logger) {
         case .failure(let problems):
@@ -42,6 +50,7 @@ struct RunCommand: AsyncParsableCommand {
         case .success(let r):
             loaded = r
         }
+        logger.logLevel = LogLevels.daemonLevel(loaded, forced: forcedLevel)
         let address: ListenAddress?
         do {
             address = try Telemetry.configuredAddress(flag: metricsAddress, environment: ProcessInfo.processInfo.environment)
@@ -64,7 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         defer { server?.stop() }
         let daemon = try MoonflowDaemon(registry: loaded, logger: logger, gracePeriod: .seconds(gracePeriod),
-                                        telemetry: telemetry)
+                                        telemetry: telemetry, forcedLogLevel: forcedLevel)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: daemon)],
             gracefulShutdownSignals: [.sigterm, .sigint],

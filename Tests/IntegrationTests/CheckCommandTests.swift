@@ -81,6 +81,32 @@ final class CheckCommandTests: IntegrationTestCase {
         XCTAssertTrue(report.contains("3 problem"), "the report should count three problems:\n\(report)")
     }
 
+    /// `log_level` of a worker is checked with the registry; `--log-level`
+    /// and `MOONFLOW_LOG_LEVEL` by `moonflow run` before it loads anything.
+    func testUnknownLogLevelsAreOneLineEach() async throws {
+        let registry = try makeRegistry("check-log-level")
+        try registry.write("app.yaml", TestRegistry.standardYAML(address: "127.0.0.1:1", queue: "q", entries: ""))
+        let moonflow = try Paths.moonflow()
+        let flag = try await Spawn.run(moonflow, ["run", "--registry", registry.dir.path, "--log-level", "chatty"],
+                                       timeout: .seconds(30))
+        XCTAssertEqual(flag.status, 1, flag.combined)
+        XCTAssertEqual(flag.stderr, "moonflow run: --log-level \"chatty\" is not a log level (expected one of trace,"
+                       + " debug, info, notice, warning, error, critical)\n")
+        let env = try await Spawn.run(moonflow, ["run", "--registry", registry.dir.path], timeout: .seconds(30),
+                                      environment: ["MOONFLOW_LOG_LEVEL": "WARN"])
+        XCTAssertEqual(env.status, 1, env.combined)
+        XCTAssertTrue(env.stderr.hasPrefix("moonflow run: MOONFLOW_LOG_LEVEL \"WARN\" is not a log level"), env.combined)
+
+        let yaml = TestRegistry.standardYAML(address: "127.0.0.1:1", queue: "q", entries: "")
+            .replacingOccurrences(of: "task_queue: \"q\"", with: "task_queue: \"q\"\n    log_level: verbose")
+        try registry.write("app.yaml", yaml)
+        let check = try await Spawn.run(moonflow, ["check", "--registry", registry.dir.path], timeout: .seconds(30))
+        XCTAssertEqual(check.status, 1, check.combined)
+        let level = try line(of: "log_level: verbose", in: yaml)
+        XCTAssertTrue(check.stderr.contains("app.yaml:\(level):16: it:worker: log_level \"verbose\" is unknown"),
+                      check.combined)
+    }
+
     func testExampleRegistryPassesCheck() async throws {
         let example = Paths.packageRoot.appendingPathComponent("config/example").path
         let out = try await Spawn.run(try Paths.moonflow(), ["check", "--registry", example], timeout: .seconds(30))

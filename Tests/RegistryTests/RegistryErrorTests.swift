@@ -86,6 +86,49 @@ final class RegistryErrorTests: XCTestCase {
         XCTAssertNoThrow(try fixture.load(environment: ["TEMPORAL_ADDRESS": "h:1"]))
     }
 
+    func testMTLSWithTLSDisabled() throws {
+        let fixture = try Fixture([
+            "app.yaml": """
+            namespace: app
+            entries:
+              - name: client
+                kind: temporal.client
+                address: localhost:7233
+                tls: {enabled: false}
+                auth: {type: mtls, cert_file: c.pem, key_file: c.key}
+            """,
+        ])
+        defer { fixture.remove() }
+        XCTAssertEqual(fixture.errors().map(\.description), [
+            "app.yaml:6:10: app:client: tls.enabled is false but auth type mtls needs TLS (a client certificate is sent in the TLS handshake)",
+        ])
+    }
+
+    func testUnknownLogLevel() throws {
+        let fixture = try Fixture([
+            "app.yaml": baseTemporalYAML + """
+
+                log_level: verbose
+              - name: other
+                kind: temporal.worker
+                client: client
+                task_queue: other
+                log_level: DEBUG
+              - name: third
+                kind: temporal.worker
+                client: client
+                task_queue: third
+                log_level: [info]
+            """,
+        ])
+        defer { fixture.remove() }
+        XCTAssertEqual(fixture.errors().map(\.description), [
+            "app.yaml:10:16: app:worker: log_level \"verbose\" is unknown (expected one of trace, debug, info, notice, warning, error, critical)",
+            "app.yaml:15:16: app:other: log_level \"DEBUG\" is unknown (expected one of trace, debug, info, notice, warning, error, critical) (did you mean \"debug\"?)",
+            "app.yaml:20:16: app:third: log_level must be a string, found a list",
+        ])
+    }
+
     func testIOModuleInAWorkflow() throws {
         let fixture = try Fixture([
             "app.yaml": baseTemporalYAML + """

@@ -24,6 +24,7 @@ final class RegistryLoaderTests: XCTestCase {
                 kind: temporal.worker
                 client: client
                 task_queue: orders
+                log_level: debug
                 worker_options:
                   max_concurrent_activity_execution_size: 7
                   sticky_schedule_to_start_timeout: 1500
@@ -103,8 +104,10 @@ final class RegistryLoaderTests: XCTestCase {
         XCTAssertEqual(worker.options.stickyScheduleToStartTimeout, .milliseconds(1_500))
         XCTAssertEqual(worker.options.identity, "test-identity")
         XCTAssertNil(worker.options.buildId)
+        XCTAssertEqual(worker.logLevel, .debug)
         let spare = try XCTUnwrap(registry.worker("app:spare"))
         XCTAssertFalse(spare.autoStart)
+        XCTAssertNil(spare.logLevel)
         XCTAssertEqual(spare.options.stickyScheduleToStartTimeout, .seconds(5))
         XCTAssertEqual(spare.effectiveTaskQueue, "dev-spare")
 
@@ -158,7 +161,7 @@ final class RegistryLoaderTests: XCTestCase {
         let registry = try fixture.load()
         let client = try XCTUnwrap(registry.client("app:client"))
         XCTAssertEqual(client.auth, .none)
-        XCTAssertFalse(client.tls.enabled)
+        XCTAssertNil(client.tls.enabled)
         XCTAssertEqual(client.connectionTimeout, .seconds(10))
         XCTAssertEqual(client.keepAliveTime, .seconds(30))
         XCTAssertEqual(client.tqPrefix, "")
@@ -196,6 +199,38 @@ final class RegistryLoaderTests: XCTestCase {
         let lib = try XCTUnwrap(registry.library("x:lib"))
         XCTAssertEqual(lib.source.path, fixture.root + "/lua/abs.lua")
         XCTAssertEqual(lib.source.chunkName, "@" + fixture.root + "/lua/abs.lua")
+    }
+
+    func testTLSBlockAndAPIKey() throws {
+        let fixture = try Fixture([
+            "x.yaml": """
+            namespace: x
+            entries:
+              - name: default_tls
+                kind: temporal.client
+                address: "h:1"
+                auth: {type: api_key, api_key_file: secrets/key}
+              - name: plaintext
+                kind: temporal.client
+                address: "h:1"
+                tls: {enabled: false}
+                auth: {type: api_key, api_key: literal-key}
+              - name: ca_only
+                kind: temporal.client
+                address: "h:1"
+                tls: {ca_file: ca.pem}
+            """,
+        ])
+        defer { fixture.remove() }
+        let registry = try fixture.load()
+        let defaultTLS = try XCTUnwrap(registry.client("x:default_tls"))
+        XCTAssertNil(defaultTLS.tls.enabled, "no tls block: left to the auth type")
+        XCTAssertEqual(defaultTLS.auth, .apiKey(.file(fixture.root + "/secrets/key")))
+        let plaintext = try XCTUnwrap(registry.client("x:plaintext"))
+        XCTAssertEqual(plaintext.tls.enabled, false, "an explicit false is kept")
+        XCTAssertEqual(plaintext.auth, .apiKey(.literal("literal-key")))
+        XCTAssertEqual(try XCTUnwrap(registry.client("x:ca_only")).tls,
+                       TLSSettings(enabled: true, caFile: fixture.root + "/ca.pem"))
     }
 
     func testIgnoredSettingsAreWarnings() throws {

@@ -3,11 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// A throw-away PKI plus a TLS-terminating TCP proxy (Python `ssl`, ALPN
-/// `h2`) in front of a plaintext server, for testing TLS and mTLS clients.
-///
-/// Certificates: a CA, a server certificate for `moonflow.test` and
-/// `127.0.0.1`, and a client certificate, all signed by the CA.
+/// A TLS-terminating TCP proxy (Python `ssl`, ALPN `h2`) in front of a
+/// plaintext server, for testing TLS and mTLS clients, with a throw-away
+/// ``TestPKI``.
 public final class TLSProxy: Sendable {
     /// `127.0.0.1:<port>` of the TLS listener.
     public let address: String
@@ -17,25 +15,24 @@ public final class TLSProxy: Sendable {
     public let clientCertPEM: [UInt8]
     public let clientKeyPEM: [UInt8]
     /// The DNS name in the server certificate.
-    public let serverName = "moonflow.test"
+    public let serverName = TestPKI.serverName
     private let pid: pid_t
 
     /// Starts a proxy forwarding to `127.0.0.1:upstreamPort`. With
     /// `requireClientCert`, handshakes without a CA-signed client cert fail.
     public init(upstreamPort: Int, requireClientCert: Bool = false) throws {
-        let dir = NSTemporaryDirectory() + "moonflow-tls-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try Self.makePKI(in: dir)
-        caPEM = try Self.read(dir + "/ca.pem")
-        clientCertPEM = try Self.read(dir + "/client.pem")
-        clientKeyPEM = try Self.read(dir + "/client.key")
+        let pki = try TestPKI(label: "tls")
+        let dir = pki.dir
+        caPEM = pki.caPEM
+        clientCertPEM = pki.clientCertPEM
+        clientKeyPEM = pki.clientKeyPEM
         let script = dir + "/proxy.py"
         try Self.proxyScript.write(toFile: script, atomically: true, encoding: .utf8)
 
         let portFile = dir + "/port"
         pid = try DevServerProcess.spawn(
             "/usr/bin/env",
-            ["python3", script, dir + "/server.pem", dir + "/server.key", dir + "/ca.pem",
+            ["python3", script, pki.serverCertFile, pki.serverKeyFile, pki.caFile,
              requireClientCert ? "1" : "0", String(upstreamPort), portFile],
             logFile: dir + "/proxy.log")
         DevServerProcess.registerForExit(pid)
@@ -58,32 +55,6 @@ public final class TLSProxy: Sendable {
     }
 
     deinit { DevServerProcess.terminate(pid) }
-
-    private static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DevServerError("cannot read \(path)") }
-        return Array(data)
-    }
-
-    private static func openssl(_ args: [String], in dir: String) throws {
-        let result = try DevServerProcess.run("/usr/bin/openssl", args, timeout: .seconds(30), directory: dir)
-        guard result.status == 0 else {
-            throw DevServerError("openssl \(args.first ?? "") failed: \(result.stderr)")
-        }
-    }
-
-    private static func makePKI(in dir: String) throws {
-        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        try openssl(["req", "-x509"] + ec + ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-                                              "-subj", "/CN=moonflow-test-ca"], in: dir)
-        try "subjectAltName=DNS:moonflow.test,IP:127.0.0.1\n"
-            .write(toFile: dir + "/server.ext", atomically: true, encoding: .utf8)
-        try "extendedKeyUsage=clientAuth\n".write(toFile: dir + "/client.ext", atomically: true, encoding: .utf8)
-        for (name, cn) in [("server", "moonflow.test"), ("client", "moonflow-client")] {
-            try openssl(["req"] + ec + ["-keyout", "\(name).key", "-out", "\(name).csr", "-subj", "/CN=\(cn)"], in: dir)
-            try openssl(["x509", "-req", "-in", "\(name).csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-                         "-CAcreateserial", "-out", "\(name).pem", "-days", "2", "-extfile", "\(name).ext"], in: dir)
-        }
-    }
 
     private static let proxyScript = """
         import asyncio, os, ssl, sys

@@ -49,6 +49,11 @@ struct ClientDecoder {
         if let node = fields["auth"], node.tagName != .null {
             if let auth = decodeAuth(node, raw: raw) { entry.auth = auth } else { ok = false }
         }
+        if case .mtls = entry.auth, entry.tls.enabled == false, let node = fields["tls"] {
+            reader.error("tls.enabled is false but auth type mtls needs TLS (a client certificate is sent"
+                         + " in the TLS handshake)", at: node)
+            ok = false
+        }
         if let node = fields["lifecycle"], node.tagName != .null {
             if let lifecycle = reader.mapping(node, path: "lifecycle", known: ["auto_start"],
                                               ignored: WorkerDecoder.ignoredLifecycleKeys),

@@ -3,7 +3,7 @@ import Yams
 /// Decodes `temporal.worker` entries. The effective task queue is filled in
 /// when the registry is linked (it needs the client's `tq_prefix`).
 struct WorkerDecoder {
-    static let keys: Set<String> = ["client", "task_queue", "worker_options", "lifecycle"]
+    static let keys: Set<String> = ["client", "task_queue", "worker_options", "lifecycle", "log_level"]
     static let optionKeys: Set<String> = [
         "max_concurrent_workflow_task_execution_size", "max_concurrent_activity_execution_size",
         "max_concurrent_workflow_task_pollers", "max_concurrent_activity_task_pollers",
@@ -62,9 +62,22 @@ struct WorkerDecoder {
                 }
             } else { ok = false }
         }
+        var logLevel: LogLevel?
+        if let node = fields["log_level"], node.tagName != .null {
+            if let level = decodeLogLevel(node, reader: reader) { logLevel = level } else { ok = false }
+        }
         guard ok else { return nil }
         return WorkerEntry(id: raw.id, clientId: clientId, taskQueue: taskQueue, options: options,
-                           autoStart: autoStart, meta: raw.meta)
+                           autoStart: autoStart, logLevel: logLevel, meta: raw.meta)
+    }
+
+    private func decodeLogLevel(_ node: Node, reader: NodeReader) -> LogLevel? {
+        guard let text = reader.nonEmptyString(node, path: "log_level") else { return nil }
+        if let level = LogLevel(rawValue: text) { return level }
+        let names = LogLevel.allCases.map(\.rawValue)
+        reader.error("log_level \"\(text)\" is unknown (expected one of \(names.joined(separator: ", ")))"
+                     + Suggestion.didYouMean(text, in: names), at: node)
+        return nil
     }
 
     private func decodeOptions(_ node: Node, reader: NodeReader) -> WorkerOptions? {

@@ -15,7 +15,7 @@ public struct ClientEntry: Sendable, Hashable {
     public var address: String
     /// The Temporal namespace (default `"default"`).
     public var namespace: String
-    /// TLS settings (off by default).
+    /// TLS settings (off by default, on with an API key or a client certificate).
     public var tls: TLSSettings
     /// How the client authenticates (default ``ClientAuth/none``).
     public var auth: ClientAuth
@@ -58,8 +58,10 @@ public struct ClientEntry: Sendable, Hashable {
 
 /// The `tls` block of a client.
 public struct TLSSettings: Sendable, Hashable {
-    /// Whether to use TLS. When the block is given without `enabled`, TLS is on.
-    public var enabled: Bool
+    /// Whether to use TLS: `true` when the block is given without `enabled`;
+    /// `nil` without a block, which means off unless the client has an API
+    /// key or a client certificate (then on, as Temporal Cloud requires).
+    public var enabled: Bool?
     /// CA bundle to verify the server with (absolute path); system roots when `nil`.
     public var caFile: String?
     /// Server name to verify (SNI override).
@@ -67,8 +69,8 @@ public struct TLSSettings: Sendable, Hashable {
     /// Skip server certificate verification (testing only).
     public var insecureSkipVerify: Bool
 
-    /// Creates TLS settings; the defaults mean TLS off.
-    public init(enabled: Bool = false, caFile: String? = nil, serverName: String? = nil,
+    /// Creates TLS settings; the defaults mean "no `tls` block".
+    public init(enabled: Bool? = nil, caFile: String? = nil, serverName: String? = nil,
                 insecureSkipVerify: Bool = false) {
         self.enabled = enabled
         self.caFile = caFile

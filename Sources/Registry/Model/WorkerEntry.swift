@@ -15,6 +15,9 @@ public struct WorkerEntry: Sendable, Hashable {
     public var options: WorkerOptions
     /// Whether `moonflow run` starts this worker (`lifecycle.auto_start`, default true).
     public var autoStart: Bool
+    /// The level of this worker's log lines (`log_level`); `nil`: not set
+    /// (`info`, unless `--log-level` or `MOONFLOW_LOG_LEVEL` says otherwise).
+    public var logLevel: LogLevel?
     /// The entry's merged meta.
     public var meta: JSONValue
 
@@ -26,6 +29,7 @@ public struct WorkerEntry: Sendable, Hashable {
         effectiveTaskQueue: String? = nil,
         options: WorkerOptions = WorkerOptions(),
         autoStart: Bool = true,
+        logLevel: LogLevel? = nil,
         meta: JSONValue = .object([:])
     ) {
         self.id = id
@@ -34,8 +38,15 @@ public struct WorkerEntry: Sendable, Hashable {
         self.effectiveTaskQueue = effectiveTaskQueue ?? taskQueue
         self.options = options
         self.autoStart = autoStart
+        self.logLevel = logLevel
         self.meta = meta
     }
+}
+
+/// A log level, as `log_level` and `--log-level` spell it (the levels of
+/// swift-log, most verbose first).
+public enum LogLevel: String, CaseIterable, Sendable, Hashable {
+    case trace, debug, info, notice, warning, error, critical
 }
 
 /// The `worker_options` block of a worker.
