@@ -1,4 +1,5 @@
-/* Channel creation (insecure or TLS) and destruction. */
+/* Channel creation (insecure, TLS, or TLS without server verification) and
+ * destruction. */
 #define _GNU_SOURCE
 #include "mfg_internal.h"
 
@@ -25,6 +26,39 @@ static void mfg_free_secret(char *s) {
     free(s);
 }
 
+/* TLS that does not verify the server (insecure_skip_verify), built with
+ * grpc's experimental TLS credentials: chain verification off, a no-op
+ * verifier in place of the default host name check, and no per-call host
+ * check. The handshake still encrypts, and with `cert` and `key` the client
+ * still presents its certificate (a static certificate provider). */
+static grpc_channel_credentials *mfg_make_unverified_tls(const char *cert, const char *key, int *rc) {
+    grpc_tls_credentials_options *opts = grpc_tls_credentials_options_create();
+    if (opts == NULL) {
+        *rc = MFG_E_CREDENTIALS;
+        return NULL;
+    }
+    grpc_tls_credentials_options_set_verify_server_cert(opts, 0);
+    grpc_tls_credentials_options_set_check_call_host(opts, 0);
+    /* Without a verifier grpc installs its host name verifier. */
+    grpc_tls_certificate_verifier *verifier = grpc_tls_certificate_verifier_no_op_create();
+    grpc_tls_credentials_options_set_certificate_verifier(opts, verifier); /* takes its own ref */
+    grpc_tls_certificate_verifier_release(verifier);
+    if (cert != NULL) {
+        grpc_tls_identity_pairs *pairs = grpc_tls_identity_pairs_create();
+        grpc_tls_identity_pairs_add_pair(pairs, key, cert); /* copies both */
+        /* No root certificates: none are watched, so none are needed. The
+         * provider takes ownership of `pairs`. (These grpc constructors
+         * allocate with C++ `new` and never return NULL.) */
+        grpc_tls_certificate_provider *provider = grpc_tls_certificate_provider_static_data_create(NULL, pairs);
+        grpc_tls_credentials_options_set_certificate_provider(opts, provider); /* takes its own ref */
+        grpc_tls_credentials_options_watch_identity_key_cert_pairs(opts);
+        grpc_tls_certificate_provider_release(provider);
+    }
+    grpc_channel_credentials *c = grpc_tls_credentials_create(opts); /* takes ownership of opts */
+    if (c == NULL) *rc = MFG_E_CREDENTIALS;
+    return c;
+}
+
 static grpc_channel_credentials *mfg_make_credentials(const mfg_channel_options *o, int *rc) {
     if (!o->use_tls) {
         grpc_channel_credentials *c = grpc_insecure_credentials_create();
@@ -42,6 +76,8 @@ static grpc_channel_credentials *mfg_make_credentials(const mfg_channel_options 
     grpc_channel_credentials *c = NULL;
     if (failed) {
         *rc = MFG_E_NO_MEMORY;
+    } else if (o->insecure_skip_verify) {
+        c = mfg_make_unverified_tls(cert, key, rc);
     } else {
         grpc_ssl_pem_key_cert_pair pair = { .private_key = key, .cert_chain = cert };
         c = grpc_ssl_credentials_create(roots, cert ? &pair : NULL, NULL, NULL);

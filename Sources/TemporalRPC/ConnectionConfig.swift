@@ -47,18 +47,24 @@ public struct ConnectionConfig: Sendable, CustomStringConvertible, CustomDebugSt
         public var clientKeyPEM: [UInt8]?
         /// Overrides the name the server certificate is checked against.
         public var serverName: String?
+        /// Encrypt but do not verify the server's certificate chain or host
+        /// name (testing only); `serverCAPEM` is then unused. A client
+        /// certificate is still sent.
+        public var insecureSkipVerify: Bool
 
         public init(enabled: Bool? = nil, serverCAPEM: [UInt8]? = nil, clientCertPEM: [UInt8]? = nil,
-                    clientKeyPEM: [UInt8]? = nil, serverName: String? = nil) {
+                    clientKeyPEM: [UInt8]? = nil, serverName: String? = nil, insecureSkipVerify: Bool = false) {
             self.enabled = enabled
             self.serverCAPEM = serverCAPEM
             self.clientCertPEM = clientCertPEM
             self.clientKeyPEM = clientKeyPEM
             self.serverName = serverName
+            self.insecureSkipVerify = insecureSkipVerify
         }
 
         var hasMaterial: Bool {
             serverCAPEM != nil || clientCertPEM != nil || clientKeyPEM != nil || serverName != nil
+                || insecureSkipVerify
         }
     }
 
@@ -83,6 +89,9 @@ public struct ConnectionConfig: Sendable, CustomStringConvertible, CustomDebugSt
         return apiKey != nil || tls.hasMaterial
     }
 
+    /// Whether the channel uses TLS without verifying the server.
+    public var skipsServerVerification: Bool { usesTLS && tls.insecureSkipVerify }
+
     /// The metadata sent with every call, in order.
     public var callMetadata: [(String, String)] {
         var md: [(String, String)] = [
@@ -106,6 +115,7 @@ public struct ConnectionConfig: Sendable, CustomStringConvertible, CustomDebugSt
         if tls.clientCertPEM != nil { parts.append("clientCert: set") }
         if tls.clientKeyPEM != nil { parts.append("clientKey: <redacted>") }
         if let name = tls.serverName { parts.append("serverName: \(name)") }
+        if skipsServerVerification { parts.append("insecureSkipVerify: true") }
         if apiKey != nil { parts.append("apiKey: <redacted>") }
         if !headers.isEmpty { parts.append("headers: \(headers.map(\.name))") }
         return "ConnectionConfig(" + parts.joined(separator: ", ") + ")"

@@ -36,6 +36,7 @@ public final class GRPCChannel: @unchecked Sendable {
                                 o.client_key_pem = key
                                 o.client_key_pem_len = keyLen
                                 o.server_name_override = serverName
+                                o.insecure_skip_verify = config.skipsServerVerification ? 1 : 0
                                 o.keepalive_time_ms = Int32(clamping: config.keepAliveTime.milliseconds)
                                 o.keepalive_timeout_ms = Int32(clamping: config.keepAliveTimeout.milliseconds)
                                 o.max_receive_message_bytes = 128 << 20

@@ -46,4 +46,29 @@ final class ConnectionConfigTests: XCTestCase {
                                  tls: .init(enabled: true, serverName: "example.test"))
         _ = try GRPCChannel(config: c)
     }
+
+    func testInsecureSkipVerifyImpliesTLSAndIsDescribed() {
+        let c = ConnectionConfig(address: "h:1", identity: "me", tls: .init(insecureSkipVerify: true))
+        XCTAssertTrue(c.usesTLS)
+        XCTAssertTrue(c.skipsServerVerification)
+        XCTAssertTrue(c.description.contains("insecureSkipVerify: true"), c.description)
+        var off = c
+        off.tls.enabled = false
+        XCTAssertFalse(off.usesTLS)
+        XCTAssertFalse(off.skipsServerVerification, "no TLS, nothing to verify")
+        XCTAssertFalse(off.description.contains("insecureSkipVerify"), off.description)
+        let verified = ConnectionConfig(address: "h:1", identity: "me", tls: .init(enabled: true))
+        XCTAssertFalse(verified.skipsServerVerification)
+    }
+
+    /// The shim builds grpc's TLS credentials for an unverified channel,
+    /// with and without a client identity (PEM is only parsed at handshake).
+    func testUnverifiedTLSChannelCanBeCreated() throws {
+        _ = try GRPCChannel(config: ConnectionConfig(address: "127.0.0.1:1", identity: "me",
+                                                     tls: .init(insecureSkipVerify: true)))
+        _ = try GRPCChannel(config: ConnectionConfig(address: "127.0.0.1:1", identity: "me",
+                                                     tls: .init(clientCertPEM: Array("CERT".utf8),
+                                                                clientKeyPEM: Array("KEY".utf8),
+                                                                insecureSkipVerify: true)))
+    }
 }

@@ -61,6 +61,10 @@ typedef struct mfg_channel_options {
     const uint8_t *client_key_pem;       /* TLS: client private key; needed with a cert */
     size_t client_key_pem_len;
     const char *server_name_override;    /* TLS: expected server name; NULL = from target */
+    int insecure_skip_verify;            /* TLS: 1 = do not verify the server's certificate chain
+                                          * or host name (testing only); root_pem is then unused.
+                                          * The connection is still encrypted, and a client
+                                          * certificate is still presented. */
     int keepalive_time_ms;               /* default 30000 */
     int keepalive_timeout_ms;            /* default 15000 */
     int max_receive_message_bytes;       /* default 128 MiB */
