@@ -12,7 +12,8 @@ public enum ClientConnection {
     public static func config(for client: ClientEntry, identity: String) throws(Problem) -> ConnectionConfig {
         // `enabled` nil (no tls block): on when an API key or a client
         // certificate is given (ConnectionConfig.usesTLS); false stays off.
-        var tls = ConnectionConfig.TLSSettings(enabled: client.tls.enabled, serverName: client.tls.serverName)
+        var tls = ConnectionConfig.TLSSettings(enabled: client.tls.enabled, serverName: client.tls.serverName,
+                                               insecureSkipVerify: client.tls.insecureSkipVerify)
         if let ca = client.tls.caFile { tls.serverCAPEM = try read(ca, what: "tls.ca_file", client: client) }
         var apiKey: String?
         switch client.auth {
@@ -37,6 +38,14 @@ public enum ClientConnection {
         return ConnectionConfig(address: client.address, namespace: client.namespace, identity: identity, tls: tls,
                                 apiKey: apiKey, connectTimeout: client.connectionTimeout,
                                 keepAliveTime: client.keepAliveTime, keepAliveTimeout: client.keepAliveTimeout)
+    }
+
+    /// The warning to log once when `config` connects without verifying the
+    /// server (`tls.insecure_skip_verify`); `nil` when it verifies.
+    public static func verificationWarning(_ config: ConnectionConfig) -> String? {
+        guard config.skipsServerVerification else { return nil }
+        return "TLS server certificate verification is off (tls.insecure_skip_verify):"
+            + " the server's identity is not checked; use only for testing"
     }
 
     private static func pem(_ source: PEMSource, what: String, client: ClientEntry) throws(Problem) -> [UInt8] {

@@ -40,6 +40,10 @@ public final class MoonflowDaemon: Service, Sendable {
                     service = try GRPCWorkflowService(config: config)
                     logger.info("client ready", metadata: ["client": "\(client.id)", "address": "\(client.address)",
                                                           "namespace": "\(client.namespace)"])
+                    if let warning = ClientConnection.verificationWarning(config) {
+                        logger.warning("\(warning)", metadata: ["client": "\(client.id)",
+                                                                "address": "\(client.address)"])
+                    }
                 } catch {
                     logger.error("client unusable; its workers do not start",
                                  metadata: ["client": "\(client.id)", "error": "\(error)"])

@@ -53,6 +53,10 @@ struct ConnectionOptions: ParsableArguments {
         }
         do {
             let service = try GRPCWorkflowService(config: config)
+            if let warning = ClientConnection.verificationWarning(config) {
+                var stderr = StandardError()
+                print("moonflow: warning: \(warning)", to: &stderr)
+            }
             return WorkflowClient(service: service, namespace: config.namespace, identity: identity)
         } catch {
             throw CLIFailure("cannot connect to \(config.address): \(error)")

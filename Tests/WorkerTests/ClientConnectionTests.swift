@@ -29,6 +29,21 @@ final class ClientConnectionTests: XCTestCase {
         XCTAssertTrue(explicit.usesTLS)
     }
 
+    func testInsecureSkipVerifyReachesTheConnectionWithAWarning() throws {
+        let skip = try config(ClientEntry(id: "a:c", address: "h:1", tls: TLSSettings(enabled: true, insecureSkipVerify: true)))
+        XCTAssertTrue(skip.tls.insecureSkipVerify)
+        XCTAssertTrue(skip.skipsServerVerification)
+        XCTAssertEqual(ClientConnection.verificationWarning(skip),
+                       "TLS server certificate verification is off (tls.insecure_skip_verify):"
+                       + " the server's identity is not checked; use only for testing")
+        let verified = try config(ClientEntry(id: "a:c", address: "h:1", tls: TLSSettings(enabled: true)))
+        XCTAssertFalse(verified.tls.insecureSkipVerify)
+        XCTAssertNil(ClientConnection.verificationWarning(verified))
+        let plaintext = try config(ClientEntry(id: "a:c", address: "h:1",
+                                               tls: TLSSettings(enabled: false, insecureSkipVerify: true)))
+        XCTAssertNil(ClientConnection.verificationWarning(plaintext), "no TLS: nothing is skipped")
+    }
+
     func testAPIKeyFromAFileIsTrimmedAndFromTheEnvironment() throws {
         let file = NSTemporaryDirectory() + "moonflow-key-\(UUID().uuidString)"
         try "  file-key\n".write(toFile: file, atomically: true, encoding: .utf8)
