@@ -57,6 +57,41 @@ final class TLSTests: XCTestCase {
         }
     }
 
+    /// `insecureSkipVerify`: neither the chain nor the host name is checked
+    /// (no CA, a wrong CA, a name not in the certificate), while a client
+    /// certificate is still presented to a proxy that requires one.
+    func testInsecureSkipVerify() async throws {
+        let server = try await DevServer.shared()
+        let proxy = try TLSProxy(upstreamPort: server.port)
+        let byName = "localhost:" + proxy.address.split(separator: ":").last!
+        for (address, ca) in [(byName, nil), (proxy.address, proxy.clientCertPEM), (byName, proxy.caPEM)] {
+            let ok = try await describe(ConnectionConfig(
+                address: address, identity: "tls-skip", tls: .init(serverCAPEM: ca, insecureSkipVerify: true)))
+            XCTAssertFalse(ok.isEmpty)
+        }
+        // Verified, the right CA still rejects a host name the certificate lacks.
+        do {
+            _ = try await describe(ConnectionConfig(address: byName, identity: "tls-skip",
+                                                    tls: .init(serverCAPEM: proxy.caPEM)))
+            XCTFail("expected a host name mismatch")
+        } catch {
+            XCTAssertEqual(error.code, .unavailable, "\(error)")
+        }
+
+        let mtls = try TLSProxy(upstreamPort: server.port, requireClientCert: true)
+        let withCert = try await describe(ConnectionConfig(
+            address: mtls.address, identity: "mtls-skip",
+            tls: .init(clientCertPEM: mtls.clientCertPEM, clientKeyPEM: mtls.clientKeyPEM, insecureSkipVerify: true)))
+        XCTAssertFalse(withCert.isEmpty)
+        do {
+            _ = try await describe(ConnectionConfig(address: mtls.address, identity: "mtls-skip",
+                                                    tls: .init(insecureSkipVerify: true)))
+            XCTFail("expected the proxy to reject a client without a certificate")
+        } catch {
+            XCTAssertEqual(error.code, .unavailable, "\(error)")
+        }
+    }
+
     func testCertificateWithoutKeyIsRejected() {
         let config = ConnectionConfig(address: "127.0.0.1:1", identity: "x",
                                       tls: .init(clientCertPEM: Array("CERT".utf8)))
