@@ -86,8 +86,21 @@ function M.load(spec)
   return common.entry_function(chunk(), env, spec)
 end
 
+--- The traceback of an activity's error without the frames below its entry
+--- function (the `xpcall` in `M.call` and this prelude's own lines), so the
+--- failure shows only the activity code's lines.
+local function user_traceback(tb)
+  local lines = {}
+  for line in tb:gmatch("[^\n]+") do lines[#lines + 1] = line end
+  while #lines > 1 and (lines[#lines]:find("moonflow/", 1, true) or lines[#lines] == "\t[C]: in ?") do
+    lines[#lines] = nil
+  end
+  if lines[#lines] == "\t[C]: in function 'xpcall'" then lines[#lines] = nil end
+  return table.concat(lines, "\n")
+end
+
 local function on_error(e)
-  return { value = e, traceback = traceback(nil, 2) }
+  return { value = e, traceback = user_traceback(traceback(nil, 2)) }
 end
 
 --- Calls a loaded function. Returns {ok=true, value=} or {ok=false, error=}.

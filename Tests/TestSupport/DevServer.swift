@@ -3,8 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// A `temporal server start-dev` process for tests: in-memory, headless,
-/// bound to 127.0.0.1 on a free port.
+/// A `temporal server start-dev` process for tests: in-memory, headless
+/// (unless started with `webUI: true`), bound to 127.0.0.1 on a free port.
 ///
 /// Use `DevServer.shared()` to get one server per test process; it is
 /// stopped when the process exits. If the `temporal` CLI cannot be found
@@ -19,15 +19,21 @@ public final class DevServer: Sendable {
     public let executable: String
     /// The file the server's stdout and stderr go to.
     public let logFile: String
+    /// The Web UI's port on 127.0.0.1, nil for a headless server.
+    public let uiPort: Int?
     private let pid: pid_t
 
-    private init(address: String, port: Int, executable: String, logFile: String, pid: pid_t) {
+    private init(address: String, port: Int, executable: String, logFile: String, uiPort: Int?, pid: pid_t) {
         self.address = address
         self.port = port
         self.executable = executable
         self.logFile = logFile
+        self.uiPort = uiPort
         self.pid = pid
     }
+
+    /// `http://127.0.0.1:<uiPort>`, nil for a headless server.
+    public var uiURL: String? { uiPort.map { "http://127.0.0.1:\($0)" } }
 
     /// The process-wide server, started on first use. A failure to start is
     /// remembered, so every test using it fails with the same message.
@@ -35,18 +41,30 @@ public final class DevServer: Sendable {
         try await SharedDevServer.instance.get()
     }
 
-    /// Starts a new server and waits until it answers `cluster health`.
-    public static func start(timeout: Duration = .seconds(60)) async throws -> DevServer {
+    /// Starts a new server and waits until it answers `cluster health`
+    /// (and, with `webUI`, until its Web UI accepts connections on
+    /// `uiPort`, a second free port; the UI's news feed is off, so it makes
+    /// no outside requests).
+    public static func start(webUI: Bool = false, timeout: Duration = .seconds(60)) async throws -> DevServer {
         let executable = try DevServerProcess.findCLI()
         let port = try DevServerProcess.freePort()
         let logFile = NSTemporaryDirectory() + "moonflow-devserver-\(getpid())-\(port).log"
-        let args = ["server", "start-dev", "--headless", "--ip", "127.0.0.1", "--port", String(port),
+        var args = ["server", "start-dev", "--ip", "127.0.0.1", "--port", String(port),
                     "--log-level", "error",
                     "--dynamic-config-value", "history.timerProcessorMaxTimeShift=\"10ms\""]
+        var uiPort: Int?
+        if webUI {
+            var candidate = try DevServerProcess.freePort()
+            while candidate == port { candidate = try DevServerProcess.freePort() }
+            uiPort = candidate
+            args += ["--ui-port", String(candidate), "--ui-disable-news-fetch"]
+        } else {
+            args.append("--headless")
+        }
         let pid = try DevServerProcess.spawn(executable, args, logFile: logFile)
         DevServerProcess.registerForExit(pid)
         let server = DevServer(address: "127.0.0.1:\(port)", port: port, executable: executable,
-                               logFile: logFile, pid: pid)
+                               logFile: logFile, uiPort: uiPort, pid: pid)
         do {
             try await server.waitUntilReady(timeout: timeout)
         } catch {
@@ -80,7 +98,7 @@ public final class DevServer: Sendable {
             guard DevServerProcess.isRunning(pid) else {
                 throw DevServerError("temporal dev server exited during startup; log:\n" + logTail())
             }
-            if DevServerProcess.canConnect(port: port),
+            if DevServerProcess.canConnect(port: port), uiPort.map(DevServerProcess.canConnect(port:)) ?? true,
                let health = try? DevServerProcess.run(
                    executable, ["operator", "cluster", "health", "--address", address], timeout: .seconds(10)),
                health.status == 0 {
@@ -88,7 +106,8 @@ public final class DevServer: Sendable {
             }
             try await Task.sleep(for: .milliseconds(200))
         }
-        throw DevServerError("temporal dev server on \(address) not ready after \(timeout); log:\n" + logTail())
+        let ui = uiPort.map { " (Web UI on port \($0))" } ?? ""
+        throw DevServerError("temporal dev server on \(address)\(ui) not ready after \(timeout); log:\n" + logTail())
     }
 
     /// The last few KiB of the server log, for failure messages.

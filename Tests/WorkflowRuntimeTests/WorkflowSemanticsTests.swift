@@ -38,6 +38,8 @@ final class WorkflowSemanticsTests: LuaWorkflowTestCase {
         guard case .failWorkflowExecution(let f)? = cmds.first else { return XCTFail("\(cmds)") }
         XCTAssertEqual(f.message, "taken")
         XCTAssertEqual(f.info, .application(type: "CONFLICT", nonRetryable: false, details: []))
+        // the workflow code's frames only (no "(...tail calls...)" from the call into main)
+        XCTAssertEqual(f.stackTrace, "stack traceback:\n\t[C]: in function 'error'\n\twf.lua:1: in function <wf.lua:1>")
     }
 
     func testRuntimeErrorFailsTheTaskWithTraceback() async {
@@ -49,6 +51,7 @@ final class WorkflowSemanticsTests: LuaWorkflowTestCase {
         XCTAssertTrue(f.message.contains("attempt to index a nil value"), f.message)
         XCTAssertTrue(f.stackTrace.contains("helper"), f.stackTrace)
         XCTAssertTrue(f.stackTrace.contains("wf.lua:5:"), f.stackTrace)
+        XCTAssertTrue(f.stackTrace.hasSuffix("wf.lua:5: in function <wf.lua:4>"), f.stackTrace)
     }
 
     func testRunawayLoopFailsTheTask() async {

@@ -22,6 +22,13 @@ local function finish(inst, cmd)
 end
 P.finish = finish
 
+--- A failed coroutine's traceback, without the "(...tail calls...)" line
+--- that `start`'s wrapper leaves below a main function (it calls main
+--- with a tail call): the lines left are the workflow code's.
+local function code_traceback(co)
+  return (traceback(co, nil, 0):gsub("\n\t%(%.%.%.tail calls%.%.%.%)$", ""))
+end
+
 local function fail_with(inst, err)
   finish(inst, { type = "fail", error = common.error_to_host(err) })
 end
@@ -32,9 +39,9 @@ local function step(inst, rec, ...)
   if not r[1] then
     local e = r[2]
     if type(e) == "string" or e == nil then
-      return { message = tostring(e), traceback = traceback(rec.co, nil, 0) }
+      return { message = tostring(e), traceback = code_traceback(rec.co) }
     end
-    if getmetatable(e) == ErrorMT and e._traceback == nil then e._traceback = traceback(rec.co, nil, 0) end
+    if getmetatable(e) == ErrorMT and e._traceback == nil then e._traceback = code_traceback(rec.co) end
     rec.dead = true
     if rec.on_exit then
       rec.on_exit(nil, e)
@@ -66,7 +73,7 @@ local function step(inst, rec, ...)
   end
   if r[2] ~= BLOCK then
     return { message = "coroutine.yield was called outside a coroutine of the workflow's own "
-      .. "(use coroutine.wrap or coroutine.create for generators)", traceback = traceback(rec.co, nil, 0) }
+      .. "(use coroutine.wrap or coroutine.create for generators)", traceback = code_traceback(rec.co) }
   end
   rec.waiting = r[3]
   return nil
