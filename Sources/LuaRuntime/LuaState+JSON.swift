@@ -36,10 +36,11 @@ extension LuaState {
 
     func json(at index: Int32, on thread: OpaquePointer, path: String) throws(LuaError) -> JSONValue {
         var visiting = Set<UnsafeRawPointer>()
-        return try json(at: lua_absindex(thread, index), on: thread, path: path, visiting: &visiting)
+        var where_ = ConversionPath(root: path)
+        return try json(at: lua_absindex(thread, index), on: thread, path: &where_, visiting: &visiting)
     }
 
-    private func json(at index: Int32, on thread: OpaquePointer, path: String,
+    private func json(at index: Int32, on thread: OpaquePointer, path: inout ConversionPath,
                       visiting: inout Set<UnsafeRawPointer>) throws(LuaError) -> JSONValue {
         let type = lua_type(thread, index)
         switch type {
@@ -55,21 +56,21 @@ extension LuaState {
             default: fatalError("unreachable")
             }
         case LUA_TTABLE:
-            return try tableJSON(at: index, on: thread, path: path, visiting: &visiting)
+            return try tableJSON(at: index, on: thread, path: &path, visiting: &visiting)
         default:
             let name = String(cString: lua_typename(thread, type))
-            throw LuaError(kind: .conversion, message: "cannot convert a \(name) value at \(path) to JSON")
+            throw LuaError(kind: .conversion, message: "cannot convert a \(name) value at \(path.text) to JSON")
         }
     }
 
-    private func tableJSON(at index: Int32, on thread: OpaquePointer, path: String,
+    private func tableJSON(at index: Int32, on thread: OpaquePointer, path: inout ConversionPath,
                            visiting: inout Set<UnsafeRawPointer>) throws(LuaError) -> JSONValue {
         guard let identity = lua_topointer(thread, index) else { return .null }
         guard !visiting.contains(identity) else {
-            throw LuaError(kind: .conversion, message: "cannot convert a table that contains itself at \(path) to JSON")
+            throw LuaError(kind: .conversion, message: "cannot convert a table that contains itself at \(path.text) to JSON")
         }
         guard visiting.count < LuaState.maxNesting else {
-            throw LuaError(kind: .conversion, message: "table nested deeper than \(LuaState.maxNesting) levels at \(path)")
+            throw LuaError(kind: .conversion, message: "table nested deeper than \(LuaState.maxNesting) levels at \(path.text)")
         }
         try ensureStack(thread, 4)
         visiting.insert(identity)
@@ -82,7 +83,9 @@ extension LuaState {
             for i in 1...count {
                 lua_rawgeti(thread, index, lua_Integer(i))
                 defer { mfl_pop(thread, 1) }
-                items.append(try json(at: lua_gettop(thread), on: thread, path: "\(path)[\(i)]", visiting: &visiting))
+                path.parts.append(.index(i))
+                defer { path.parts.removeLast() }
+                items.append(try json(at: lua_gettop(thread), on: thread, path: &path, visiting: &visiting))
             }
             return .array(items)
         }
@@ -94,11 +97,12 @@ extension LuaState {
             if fields[key] != nil {
                 mfl_pop(thread, 2)
                 throw LuaError(kind: .conversion,
-                               message: "cannot convert the table at \(path) to JSON: key \"\(key)\" appears as a string and as an integer")
+                               message: "cannot convert the table at \(path.text) to JSON: key \"\(key)\" appears as a string and as an integer")
             }
+            path.parts.append(.key(key))
+            defer { path.parts.removeLast() }
             do {
-                fields[key] = try json(at: lua_gettop(thread), on: thread, path: LuaState.path(path, key: key),
-                                       visiting: &visiting)
+                fields[key] = try json(at: lua_gettop(thread), on: thread, path: &path, visiting: &visiting)
             } catch {
                 mfl_pop(thread, 2)
                 throw error
@@ -131,7 +135,7 @@ extension LuaState {
     }
 
     /// The object key for the key at `index` (string or integer).
-    private func objectKey(at index: Int32, on thread: OpaquePointer, path: String) throws(LuaError) -> String {
+    private func objectKey(at index: Int32, on thread: OpaquePointer, path: ConversionPath) throws(LuaError) -> String {
         let type = lua_type(thread, index)
         if type == LUA_TSTRING, case .string(let s) = stringValue(at: index, on: thread) { return s }
         if type == LUA_TNUMBER, lua_isinteger(thread, index) != 0 {
@@ -145,7 +149,7 @@ extension LuaState {
         default: description = "a \(String(cString: lua_typename(thread, type))) key"
         }
         mfl_pop(thread, 2)
-        throw LuaError(kind: .conversion, message: "cannot convert the table at \(path) to JSON: it has \(description)")
+        throw LuaError(kind: .conversion, message: "cannot convert the table at \(path.text) to JSON: it has \(description)")
     }
 
     /// `path.key` for identifier-like keys, `path["key"]` otherwise.
@@ -159,5 +163,24 @@ extension LuaState {
             escaped.append(c)
         }
         return "\(path)[\"\(escaped)\"]"
+    }
+}
+
+/// Where a conversion is, kept as parts and spelled out only for an error
+/// message (building the text for every key cost more than converting).
+struct ConversionPath {
+    enum Part { case index(Int), key(String) }
+    var root: String
+    var parts: [Part] = []
+
+    var text: String {
+        var out = root
+        for part in parts {
+            switch part {
+            case .index(let i): out = "\(out)[\(i)]"
+            case .key(let k): out = LuaState.path(out, key: k)
+            }
+        }
+        return out
     }
 }
