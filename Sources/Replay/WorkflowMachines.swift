@@ -29,6 +29,9 @@ public final class WorkflowMachines {
     private var rejections: [ProtocolMessage] = []
     /// Update requests the current task carried, for its live activation.
     private var incomingUpdates: [UpdateJob] = []
+    /// False while re-running a task history already completed: its
+    /// rejections were sent back then and are not sent again.
+    private var activationIsLive = true
     /// Set after skipping an unasked-for Version marker: its
     /// TemporalChangeVersion upsert follows and is skipped too.
     private var skipVersionUpsert = false
@@ -213,6 +216,7 @@ public final class WorkflowMachines {
             throw nonDeterminism("the code issued \(extra.commandDescription) but history has no matching event before event \(started.eventId) (\(EventType.name(started.eventType)))")
         }
         lastStartedEventId = started.eventId
+        activationIsLive = acceptedUpdates == nil
         if let acceptedUpdates {
             try replayUpdates(acceptedUpdates)
         } else {
@@ -290,6 +294,7 @@ public final class WorkflowMachines {
             pending.append(UpdateMachine(completing: job, outcome: outcome))
         case .rejectUpdate(let id, let failure):
             guard let job = updates.removeValue(forKey: id) else { throw unknownUpdate(id) }
+            guard activationIsLive else { return }
             rejections.append(ProtocolMessage(
                 id: job.messageId + "/reject", protocolInstanceId: id,
                 body: .updateRejection(requestMessageId: job.messageId, sequencingEventId: job.sequencingEventId,
@@ -321,7 +326,8 @@ public final class WorkflowMachines {
 
     /// Requests of updates this task accepted, as history recorded them:
     /// delivered again without validation. A request held by an earlier
-    /// UpdateAdmitted event is already queued; it just skips validation.
+    /// UpdateAdmitted event is already queued; it just skips validation,
+    /// and one this task did not accept is dropped.
     private func replayUpdates(_ accepted: [HistoryEvent]) throws(ReplayError) {
         for event in accepted {
             guard case .workflowExecutionUpdateAccepted(let updateId, let messageId, let sequencing, let request) = event.attributes
@@ -341,6 +347,13 @@ public final class WorkflowMachines {
             let job = UpdateJob(request: request, messageId: messageId, sequencingEventId: sequencing, validate: false)
             updates[updateId] = job
             jobs.append(.update(job))
+        }
+        // An admitted update this task did not accept was rejected then
+        // (no event): it does not reach the code again.
+        jobs.removeAll { job in
+            guard case .update(let update) = job, update.validate else { return false }
+            updates.removeValue(forKey: update.request.updateId)
+            return true
         }
     }
 

@@ -168,6 +168,17 @@ extension TaskQueueWorker {
         if let last = events.last, last.eventId > task.startedEventId, task.startedEventId > 0 {
             events.removeAll { $0.eventId > task.startedEventId }
         }
+        if fromStart, task.startedEventId > 0, (events.last?.eventId ?? 0) < task.startedEventId {
+            // GetWorkflowExecutionHistory leaves out a speculative task's
+            // events; the poll carried them (core appends them the same way).
+            let fetchedUpTo = events.last?.eventId ?? 0
+            events.append(contentsOf: task.history.events.filter { $0.eventId > fetchedUpTo })
+            guard events.last?.eventId == task.startedEventId,
+                  zip(events, events.dropFirst()).allSatisfy({ $1.eventId == $0.eventId + 1 }) else {
+                throw HistoryGap(workflowId: task.workflowExecution.workflowId, fetchedUpTo: fetchedUpTo,
+                                 startedEventId: task.startedEventId)
+            }
+        }
         return events
     }
 
@@ -236,5 +247,15 @@ extension TaskQueueWorker {
         case .canceled:
             metrics.activityExecuted(ran, activityType: task.activityType, outcome: .canceled)
         }
+    }
+}
+
+/// The history fetched for a task stops before the task's own started event.
+struct HistoryGap: Error, CustomStringConvertible {
+    let workflowId: String
+    let fetchedUpTo: Int64
+    let startedEventId: Int64
+    var description: String {
+        "history of workflow \(workflowId) ends at event \(fetchedUpTo), before the task's WorkflowTaskStarted \(startedEventId)"
     }
 }

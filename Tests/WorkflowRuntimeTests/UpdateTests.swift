@@ -24,6 +24,10 @@ final class UpdateTests: LuaWorkflowTestCase {
       end, "adds to the total")
       workflow.on_update("refuse", function() return nil, errors.new{kind = "CONFLICT", message = "not now"} end)
       workflow.on_update("crash", function() local t = nil; return t.x end)
+      workflow.on_update("sneaky", function() return "ran" end, function()
+        math.random()
+        time.sleep("1s")   -- not allowed: rejects, and must leave no trace
+      end)
       workflow.on_update("finish", function(word)
         done:send(word)
         return "bye"
@@ -104,7 +108,7 @@ final class UpdateTests: LuaWorkflowTestCase {
                       "\(String(describing: rejection(result.messages[2])))")
         XCTAssertEqual(rejection(result.messages[3])?.message, "update add rejected by its validator")
         XCTAssertEqual(rejection(result.messages[4])?.message,
-                       "unknown update type nope. KnownUpdateTypes=[add crash finish refuse]")
+                       "unknown update type nope. KnownUpdateTypes=[add crash finish refuse sneaky]")
     }
 
     func testAcceptedUpdateReplaysWithoutValidationAndCompletes() async {
@@ -204,9 +208,57 @@ final class UpdateTests: LuaWorkflowTestCase {
             return XCTFail("\(String(describing: results["m"]))")
         }
         XCTAssertEqual(updates.first, .object(["name": .string("add"), "description": .string("adds to the total")]))
-        XCTAssertEqual(updates.count, 4)
+        XCTAssertEqual(updates.count, 5)
         guard case .string(let trace)? = results["s"]?.answer.first.map(json) else { return XCTFail("no trace") }
         XCTAssertTrue(trace.contains("update add (u1) (blocked)"), trace)
         XCTAssertTrue(trace.contains("wf.lua:6: in function <wf.lua:5>"), trace)
+    }
+
+    func testValidatorThatTriesACommandIsRejectedAndLeavesNoTrace() async {
+        var h = HistoryBuilder(workflowType: "test:wf")
+        h.started()
+        h.workflowTask()
+        let result = answer(await pool(Self.source, cacheSize: 4).run(task([
+            message(request("s1", "sneaky"), at: 2), message(request("u1", "add", .int(1)), at: 2),
+        ]), events: h.events))
+        XCTAssertEqual(result.messages.map(\.id), ["u1/request/accept", "s1/request/reject"])
+        XCTAssertTrue(rejection(result.messages[1])?.message.contains("an update validator may not change the workflow") == true,
+                      "\(result.messages[1])")
+        // The rejected validator's timer number was given back: the handler's timer is "1",
+        // as a replay (which never runs validators) would number it.
+        XCTAssertEqual(result.commands, [.protocolMessage(messageId: "u1/request/accept"),
+                                         .startTimer(timerId: "1", startToFireTimeout: .seconds(1))])
+    }
+
+    func testRunawayValidatorFailsItsTaskOnlyAndOtherRunsKeepWorking() async {
+        let spinning = Self.source.replacingOccurrences(
+            of: #"workflow.on_update("refuse","#,
+            with: #"workflow.on_update("spin", function() end, function() while true do end end) workflow.on_update("refuse","#)
+        let pool = pool(spinning, cacheSize: 4)
+        var h = HistoryBuilder(workflowType: "test:wf")
+        h.started()
+        h.workflowTask()
+        let spun = await pool.run(task([message(request("x1", "spin"), at: 2)]), events: h.events)
+        guard case .failed(_, let failure) = spun else { return XCTFail("\(spun)") }
+        XCTAssertTrue(failure.message.contains("instruction"), failure.message)
+        // Another run on the same Lua state is not left in read-only mode.
+        let other = WorkflowTask(taskToken: [2], workflowExecution: WorkflowExecution(workflowId: "wf-2", runId: "run-2"),
+                                 workflowType: "test:wf", messages: [message(request("u2", "add", .int(2)), at: 2)])
+        let next = answer(await pool.run(other, events: h.events))
+        XCTAssertEqual(next.commands, [.protocolMessage(messageId: "u2/request/accept"),
+                                       .startTimer(timerId: "1", startToFireTimeout: .seconds(1))])
+    }
+
+    func testAdmittedUpdateRejectedInAnEarlierTaskIsNotValidatedOrRejectedAgainOnReplay() async {
+        var h = HistoryBuilder(workflowType: "test:wf")
+        h.started()
+        h.updateAdmitted(request("r1", "add", .string("x")))   // its validator rejected it in task 1
+        let t1 = h.workflowTask()
+        h.workflowTaskCompleted(started: t1)
+        h.signaled(name: "noise")
+        h.workflowTask()
+        let result = answer(await pool(Self.source).run(task([], previousStarted: t1), events: h.events))
+        XCTAssertEqual(result.messages, [], "the old rejection is not sent again, and the validator did not run")
+        XCTAssertEqual(result.commands, [])
     }
 }

@@ -162,6 +162,7 @@ end
 
 function P.activate(inst, a)
   P.current = inst
+  P.read_only = nil   -- a runaway validator (instruction budget) never got to reset it
   inst.side_effects = a.side_effects or {}
   inst.versions = a.versions or {}
   inst.now_ns = a.now_ns

@@ -63,6 +63,7 @@ local function metadata(inst)
 end
 
 function P.query(inst, name, args, nargs)
+  P.read_only = nil   -- a runaway handler (instruction budget) never got to reset it
   if name == "__stack_trace" then return { ok = true, value = stack_trace(inst) } end
   if name == "__temporal_workflow_metadata" then
     return { ok = true, value = metadata(inst), message_type = "temporal.api.sdk.v1.WorkflowMetadata" }
@@ -73,12 +74,10 @@ function P.query(inst, name, args, nargs)
       .. table.concat(known(inst), " ") .. "]" }
   end
   P.current = inst
-  P.read_only = "a query handler"
-  local r = pack(xpcall(handler.fn, function(e)
+  local r = P.call_read_only(inst, "a query handler", function(e)
     if type(e) == "string" then return traceback(e, 2) end
     return e
-  end, unpack(args or {}, 1, nargs or 0)))
-  P.read_only = nil
+  end, handler.fn, unpack(args or {}, 1, nargs or 0))
   if not r[1] then
     local e = r[2]
     if type(e) ~= "string" then e = P.common.error_to_host(e).message end

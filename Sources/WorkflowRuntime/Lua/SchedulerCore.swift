@@ -50,6 +50,23 @@ function P.await(waitable)
   return raw_yield(BLOCK, waitable)
 end
 
+--- Runs `fn(...)` read-only for `label` (a query handler, an update
+--- validator): a command or a blocking call raises. The instance's own
+--- bookkeeping (sequence numbers, the random state) is put back afterwards,
+--- so a handler that tried a forbidden call leaves no trace a replay would
+--- not reproduce. Returns the packed results of xpcall(fn, handler, ...).
+function P.call_read_only(inst, label, handler, fn, ...)
+  local saved = {}
+  for k, v in next, inst do
+    if type(v) ~= "table" then saved[k] = v end
+  end
+  P.read_only = label
+  local r = pack(xpcall(fn, handler, ...))
+  P.read_only = nil
+  for k, v in next, saved do inst[k] = v end
+  return r
+end
+
 local function resume_through(co, ...)
   local r = pack(raw_resume(co, ...))
   while r[1] and r[2] == BLOCK and raw_status(co) == "suspended" do

@@ -31,14 +31,12 @@ local function known(inst)
 end
 
 --- Runs the validator read-only; returns the rejection, or nil to accept.
-local function validate(h, job)
+local function validate(inst, h, job)
   if not job.validate or not h.validator then return nil end
-  P.read_only = "an update validator"
-  local r = pack(xpcall(h.validator, function(e)
+  local r = P.call_read_only(inst, "an update validator", function(e)
     if type(e) == "string" then return { runtime = e, traceback = traceback(e, 2) } end
     return e
-  end, unpack(job.args, 1, job.nargs)))
-  P.read_only = nil
+  end, h.validator, unpack(job.args, 1, job.nargs))
   if not r[1] then
     local e = r[2]
     if type(e) == "table" and e.runtime then
@@ -75,7 +73,7 @@ local function admit(inst, job)
     refused = rejection("NOT_FOUND", "unknown update type " .. tostring(job.name) .. ". KnownUpdateTypes=["
       .. table.concat(known(inst), " ") .. "]")
   else
-    refused = validate(h, job)
+    refused = validate(inst, h, job)
   end
   if refused then
     P.command { type = "update_reject", id = job.id, error = refused }
