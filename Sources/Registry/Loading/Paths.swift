@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Lexical path helpers (no symlink resolution, so results are predictable).
 enum Paths {

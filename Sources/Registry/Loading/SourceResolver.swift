@@ -1,5 +1,4 @@
-import Foundation
-import Yams
+import FoundationEssentials
 
 /// Turns an entry's `source` value into Lua text: `file://rel.lua` (relative to
 /// the YAML file, must stay inside the registry root), `file:///abs.lua`, or
@@ -28,12 +27,11 @@ struct SourceResolver {
             return nil
         }
         let display = relative ?? absolute
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+        guard let kind = FileSystem.kind(atPath: absolute) else {
             reader.error("source file \(display) does not exist (from \"\(value)\")", at: node)
             return nil
         }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: absolute) else {
+        guard kind != .directory, let data = FileManager.default.contents(atPath: absolute) else {
             reader.error("source \(display) is not a readable file", at: node)
             return nil
         }

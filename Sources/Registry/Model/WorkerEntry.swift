@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TemporalModel
 
 /// A `temporal.worker` entry: polls one task queue through a client.
