@@ -130,9 +130,9 @@ public final class ActivityPool: Sendable {
                 do throws(PayloadError) {
                     let payload = try PayloadCodec.encode(o["value"] ?? .null)
                     if payload.data.count > Self.payloadLimit {
-                        return .failed(ErrorValue(kind: "INVALID", message: String(
-                            format: "the result of %@ is %.1f MiB, over Temporal's 2 MiB payload limit",
-                            entry.id, Double(payload.data.count) / 1_048_576), retryable: false).failure())
+                        return .failed(ErrorValue(kind: "INVALID", message: "the result of \(entry.id) is "
+                            + "\(Self.mebibytes(payload.data.count)) MiB, over Temporal's 2 MiB payload limit",
+                            retryable: false).failure())
                     }
                     return .completed([payload])
                 } catch {
@@ -149,6 +149,12 @@ public final class ActivityPool: Sendable {
 
     /// The server rejects a payload over 2 MiB.
     static let payloadLimit = 2 * 1024 * 1024
+
+    /// `bytes` in MiB with one decimal ("2.5"), as `%.1f` writes it.
+    static func mebibytes(_ bytes: Int) -> String {
+        let tenths = (Double(bytes) / 104_857.6).rounded()
+        return "\(Int(tenths) / 10).\(Int(tenths) % 10)"
+    }
 
     private static func internalError(_ message: String, _ traceback: String) -> ActivityTaskAnswer {
         .failed(ErrorValue(kind: "INTERNAL", message: message, traceback: traceback).failure())

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TemporalModel
 
 /// Pure readings of tasks for metrics: server-side waits and outcomes.

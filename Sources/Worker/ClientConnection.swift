@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Registry
 import TemporalRPC
 
@@ -22,7 +22,7 @@ public enum ClientConnection {
             case .literal(let key): apiKey = key
             case .file(let path):
                 let bytes = try read(path, what: "auth.api_key_file", client: client)
-                apiKey = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                apiKey = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
             case .environment(let name):
                 guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
                     throw Problem(description: "\(client.id): auth.api_key_env names \(name), which is not set")

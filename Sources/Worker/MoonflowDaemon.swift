@@ -1,5 +1,5 @@
 import ActivityRuntime
-import Foundation
+import FoundationEssentials
 import Logging
 import Observability
 import Registry

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// The systemd notify protocol (`sd_notify`), written here so no libsystemd
 /// is needed: datagrams such as `READY=1`, `STOPPING=1`, `WATCHDOG=1` and

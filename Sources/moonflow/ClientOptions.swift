@@ -1,6 +1,9 @@
 import ArgumentParser
 import Client
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Registry
 import TemporalModel
 import TemporalRPC
@@ -99,7 +102,7 @@ func runClientCommand(_ name: String, _ body: () async throws -> Void) async thr
 
 private func fail(_ name: String, _ message: String) -> Never {
     var stderr = StandardError()
-    print("moonflow \(name): \(message.replacingOccurrences(of: "\n", with: " "))", to: &stderr)
+    print("moonflow \(name): \(String(message.map { $0 == "\n" ? " " : $0 }))", to: &stderr)
     exit(1)
 }
 

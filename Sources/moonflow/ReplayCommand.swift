@@ -1,6 +1,6 @@
 import ArgumentParser
 import Client
-import Foundation
+import FoundationEssentials
 import Registry
 import Replay
 import TemporalModel
@@ -119,8 +119,7 @@ struct ReplayCommand: AsyncParsableCommand {
     static func files(_ paths: [String]) -> [String] {
         var out: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileSystem.kind(atPath: path) == .directory {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
                 out += names.filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
             } else {
