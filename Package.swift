@@ -6,6 +6,41 @@ import PackageDescription
 //   Swift:  TemporalModel (pure values) · TemporalWire (only importer of CTemporalProto)
 //           TemporalRPC (only importer of CGrpcShim) · LuaRuntime (only importer of CLua/CLuaShim)
 //           Replay (pure) · Registry (YAML) · WorkflowRuntime · ActivityRuntime · Worker · moonflow
+// Release builds make a lean daemon (see README, "Memory"): gRPC core and
+// everything it needs (abseil, re2, upb, c-ares, OpenSSL, zlib) come from
+// Debian's static archives, and lld links with packed relative relocations
+// (DT_RELR) and without exporting every Swift symbol (a dynamic symbol
+// table ld.so would page through). Build with `--static-swift-stdlib` too
+// (bench/run.sh, scripts/run-example.sh and the README do), which links the
+// Swift runtime and FoundationEssentials in. Each shared library costs
+// resident pages of its own (symbol tables, relocations, partly used
+// pages). Debug builds (the tests) link gRPC dynamically, as before.
+let staticGRPC = [
+    "grpc", "address_sorting", "re2", "upb", "cares", "z", "gpr", "ssl", "crypto",
+    "absl_throw_delegate", "absl_raw_logging_internal", "absl_raw_hash_set", "absl_hashtablez_sampler",
+    "absl_hash", "absl_city", "absl_low_level_hash", "absl_random_distributions", "absl_random_seed_sequences",
+    "absl_random_internal_pool_urbg", "absl_random_internal_randen", "absl_random_internal_randen_hwaes",
+    "absl_random_internal_randen_hwaes_impl", "absl_random_internal_randen_slow",
+    "absl_random_internal_platform", "absl_random_internal_seed_material", "absl_random_seed_gen_exception",
+    "absl_statusor", "absl_status", "absl_cord", "absl_cordz_info", "absl_cord_internal",
+    "absl_cordz_functions", "absl_exponential_biased", "absl_cordz_handle", "absl_bad_optional_access",
+    "absl_strerror", "absl_str_format_internal", "absl_synchronization", "absl_graphcycles_internal",
+    "absl_stacktrace", "absl_symbolize", "absl_debugging_internal", "absl_demangle_internal",
+    "absl_malloc_internal", "absl_time", "absl_civil_time", "absl_strings", "absl_strings_internal",
+    "absl_base", "absl_spinlock_wait", "absl_int128", "absl_time_zone", "absl_bad_variant_access",
+    "absl_log_severity",
+]
+let grpcLinking: [LinkerSetting] = [
+    .linkedLibrary("grpc", .when(configuration: .debug)),
+    .linkedLibrary("gpr", .when(configuration: .debug)),
+    .unsafeFlags(["-Xlinker", "--start-group"] + staticGRPC.flatMap { ["-Xlinker", "-l:lib\($0).a"] }
+                 + ["-Xlinker", "--end-group", "-ldl", "-lrt"], .when(configuration: .release)),
+]
+let leanExecutable: [LinkerSetting] = [
+    .unsafeFlags(["-use-ld=lld", "-Xlinker", "--no-export-dynamic",
+                  "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "Moonflow",
     platforms: [.macOS(.v14)],
@@ -29,8 +64,7 @@ let package = Package(
 
         // C targets.
         .target(name: "CTemporalProto", dependencies: ["CProtobufC"]),
-        .target(name: "CGrpcShim", dependencies: ["CGRPCCore"],
-                linkerSettings: [.linkedLibrary("grpc"), .linkedLibrary("gpr")]),
+        .target(name: "CGrpcShim", dependencies: ["CGRPCCore"], linkerSettings: grpcLinking),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
 
         // Swift layers.
@@ -64,7 +98,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
+        ], linkerSettings: leanExecutable),
 
         // Tests. Unit tests need no server; IntegrationTests start a real
         // `temporal server start-dev` (see Tests/TestSupport/DevServer.swift).
