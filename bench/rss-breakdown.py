@@ -34,8 +34,11 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import bisect
 import os
+import re
 import struct
+import subprocess
 import sys
 
 ARENA_ALIGN = 64 << 20   # glibc HEAP_MAX_SIZE on 64-bit
@@ -236,6 +239,92 @@ def resident_by_section(pid: int, needle: str) -> list[tuple[str, str, int, int]
     return out
 
 
+def symbol_group(name: str) -> str:
+    """A symbol's library or Swift module, from its name."""
+    if name.startswith(("$ss", "$sS")):
+        return "Swift stdlib (incl. specializations)"
+    m = re.match(r"\$s(\d+)(\w+)", name)
+    if m:
+        return "Swift module " + m.group(2)[:int(m.group(1))]
+    if name.startswith(("_ZN5swift", "swift_", "_swift")):
+        return "Swift runtime"
+    for prefix, group in (("_ZN9grpc_core", "gRPC"), ("grpc_", "gRPC"), ("_ZN4absl", "abseil"),
+                          ("_ZN3re2", "re2"), ("upb_", "upb"), ("ares_", "c-ares"), ("gpr_", "gRPC"),
+                          ("SSL_", "OpenSSL"), ("ssl", "OpenSSL"), ("tls", "OpenSSL"), ("EVP_", "OpenSSL"),
+                          ("ossl_", "OpenSSL"), ("OPENSSL_", "OpenSSL"), ("X509", "OpenSSL"),
+                          ("lua", "Lua"), ("protobuf_c", "protobuf-c"), ("temporal__", "protobuf-c messages"),
+                          ("google__", "protobuf-c messages"), ("yaml_", "libyaml"), ("mfg_", "C shims"),
+                          ("mfl_", "C shims"), ("dispatch_", "libdispatch"), ("_dispatch", "libdispatch")):
+        if name.startswith(prefix):
+            return group
+    return "C++ (other)" if name.startswith("_Z") else "other C"
+
+
+def resident_by_symbol(pid: int, needle: str) -> list[tuple[str, str, int]]:
+    """(section, symbol group, resident KiB) for the first mapped file whose
+    path contains needle: each resident page goes to the group of the
+    symbols covering most of it (from `nm -S`)."""
+    maps = [m for m in parse_smaps(pid) if needle in m["path"] and not m["path"].startswith("[")]
+    if not maps:
+        return []
+    path = maps[0]["path"]
+    maps = [m for m in maps if m["path"] == path]
+    out = subprocess.run(["nm", "-S", "--defined-only", path], capture_output=True, text=True).stdout
+    syms = []
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 4:
+            syms.append((int(parts[0], 16), int(parts[1], 16), parts[3]))
+    syms.sort()
+    addrs = [a for a, _, _ in syms]
+    with open(path, "rb") as f:
+        f.seek(0)
+        head = f.read(64)
+    # the load bias: the mapping with file offset 0 is the ELF's address 0 (PIE)
+    offsets = {}
+    with open(f"/proc/{pid}/maps") as f:
+        for line in f:
+            p = line.split()
+            offsets[int(p[0].split("-")[0], 16)] = int(p[2], 16)
+    base = maps[0]["start"] - offsets[maps[0]["start"]] if head[16] == 3 else 0   # ET_DYN
+    sections = [(n, off, size) for n, off, size in elf_section_addresses(path)]
+    page = os.sysconf("SC_PAGE_SIZE")
+    counts: dict[tuple[str, str], int] = collections.Counter()
+    with open(f"/proc/{pid}/pagemap", "rb") as pm:
+        for m in maps:
+            n = (m["end"] - m["start"]) // page
+            pm.seek(m["start"] // page * 8)
+            raw = pm.read(n * 8)
+            for i in range(n):
+                if not struct.unpack_from("<Q", raw, i * 8)[0] >> 63:
+                    continue
+                addr = m["start"] - base + i * page
+                section = next((name for name, lo, size in sections if lo <= addr < lo + size), "?")
+                lo_i, hi_i = bisect.bisect_left(addrs, addr), bisect.bisect_left(addrs, addr + page)
+                cover: dict[str, int] = collections.Counter()
+                for a, size, name in syms[max(lo_i - 1, 0):hi_i]:
+                    overlap = min(a + size, addr + page) - max(a, addr)
+                    if overlap > 0:
+                        cover[symbol_group(name)] += overlap
+                group = cover.most_common(1)[0][0] if cover else "(no symbol)"
+                counts[(section, group)] += page // 1024
+    return [(sec, grp, kib) for (sec, grp), kib in counts.items()]
+
+
+def elf_section_addresses(path: str) -> list[tuple[str, int, int]]:
+    """(name, address, size) of every allocated section."""
+    with open(path, "rb") as f:
+        data = f.read(64)
+        shoff, = struct.unpack_from("<Q", data, 0x28)
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+        f.seek(shoff)
+        raw = f.read(shentsize * shnum)
+        hdrs = [struct.unpack_from("<IIQQQQIIQQ", raw, i * shentsize) for i in range(shnum)]
+        f.seek(hdrs[shstrndx][4])
+        names = f.read(hdrs[shstrndx][5])
+    return [(names[h[0]:names.index(b"\0", h[0])].decode(), h[3], h[5]) for h in hdrs if h[2] & 2 and h[5]]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pid", type=int)
@@ -243,7 +332,23 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--sections", metavar="NAME",
                     help="instead: resident KiB per ELF section of the mapped files whose path contains NAME")
+    ap.add_argument("--symbols", metavar="NAME",
+                    help="instead: resident KiB of the mapped file whose path contains NAME by section and by"
+                         " the library or Swift module its symbols belong to (needs nm)")
     a = ap.parse_args()
+    if a.symbols:
+        rows = resident_by_symbol(a.pid, a.symbols)
+        by_group: dict[str, int] = collections.Counter()
+        by_section: dict[str, int] = collections.Counter()
+        for sec, grp, kib in rows:
+            by_group[grp] += kib
+            by_section[sec] += kib
+        print("resident KiB by symbol group:")
+        for grp, kib in by_group.most_common():
+            secs = ", ".join(f"{sec} {k}" for sec, g, k in sorted(rows, key=lambda r: -r[2]) if g == grp)
+            print(f"{kib:8d}  {grp}  ({secs})")
+        print("resident KiB by section: " + ", ".join(f"{sec} {kib}" for sec, kib in by_section.most_common()))
+        return 0
     if a.sections:
         rows = resident_by_section(a.pid, a.sections)
         print(f"{'resident KiB':>12} {'of KiB':>8}  file: section")
