@@ -2,7 +2,6 @@ import ArgumentParser
 import FoundationEssentials
 import Logging
 import Observability
-import ServiceLifecycle
 import Registry
 import Worker
 
@@ -65,10 +64,11 @@ struct RunCommand: AsyncParsableCommand {
         defer { server?.stop() }
         let daemon = try MoonflowDaemon(registry: loaded, logger: logger, gracePeriod: .seconds(gracePeriod),
                                         telemetry: telemetry)
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: daemon)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
-        try await group.run()
+        let signals = ShutdownSignals { number in
+            logger.info("received a signal: shutting down", metadata: ["signal": "\(number)"])
+            daemon.shutdown()
+        }
+        await daemon.run()
+        withExtendedLifetime(signals) {}
     }
 }
