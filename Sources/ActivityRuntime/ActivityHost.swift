@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import FoundationEssentials
 import LuaRuntime
 import Registry
 import TemporalModel
@@ -80,7 +79,7 @@ final class ActivityHost {
             return .values([.bool(false)])
         }
         try lua.registerFunction(in: host, name: "getenv") { frame in
-            guard let name = frame.string(at: 1), let value = ProcessInfo.processInfo.environment[name] else {
+            guard let name = frame.string(at: 1), let value = HostProcess.environment[name] else {
                 return .values([.nil])
             }
             return .values([.string(value)])

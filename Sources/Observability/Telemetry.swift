@@ -1,4 +1,3 @@
-import FoundationEssentials
 
 /// The daemon's metrics and health together, and the endpoint serving
 /// them: `GET /metrics` (Prometheus text) and `GET /healthz` (JSON).

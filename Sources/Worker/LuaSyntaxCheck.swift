@@ -1,4 +1,3 @@
-import FoundationEssentials
 import LuaRuntime
 import Registry
 
@@ -12,7 +11,7 @@ public enum LuaSyntaxCheck {
         var problems: [RegistryError] = []
         for path in luaFiles(under: root) {
             let relative = String(path.dropFirst(root.count).drop { $0 == "/" })
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            guard let data = FileSystem.read(path) else { continue }
             if let problem = check(lua, source: String(decoding: data, as: UTF8.self), chunkName: relative,
                                    file: relative, entryId: nil) {
                 problems.append(problem)

@@ -1,5 +1,4 @@
 import ActivityRuntime
-import FoundationEssentials
 import Logging
 import Observability
 import Registry
@@ -137,5 +136,5 @@ public final class MoonflowDaemon: Sendable {
         String(UInt64.random(in: 0...UInt64.max), radix: 16)
     }
 
-    private static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    private static var cores: Int { HostProcess.processorCount }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Client
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,7 +37,7 @@ struct ConnectionOptions: ParsableArguments {
 
     /// A client connected as these options say.
     func makeClient(_ registry: Registry?) throws(CLIFailure) -> WorkflowClient {
-        let identity = "moonflow-cli-\(ProcessInfo.processInfo.processIdentifier)@\(ProcessInfo.processInfo.hostName)"
+        let identity = "moonflow-cli-\(HostProcess.processIdentifier)@\(HostProcess.hostName)"
         var config: ConnectionConfig
         if let registry, let entry = try pickClient(registry) {
             do {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Client
-import FoundationEssentials
 import Registry
 import Replay
 import TemporalModel
@@ -68,14 +67,14 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         }
         for file in Self.files(histories) {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = FileSystem.read(file) else {
                 print("FAIL \(file): cannot read the file")
                 failures += 1
                 continue
             }
             let history: History
             do {
-                history = try HistoryJSON.decode([UInt8](data))
+                history = try HistoryJSON.decode(data)
             } catch {
                 print("FAIL \(file): not a history: \(error)")
                 failures += 1
@@ -120,7 +119,7 @@ struct ReplayCommand: AsyncParsableCommand {
         var out: [String] = []
         for path in paths {
             if FileSystem.kind(atPath: path) == .directory {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                let names = FileSystem.entries(ofDirectory: path) ?? []
                 out += names.filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
             } else {
                 out.append(path)

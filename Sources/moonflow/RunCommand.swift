@@ -1,5 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
 import Logging
 import Observability
 import Registry
@@ -15,7 +14,7 @@ struct RunCommand: AsyncParsableCommand {
     var registry: String = "/etc/moonflow"
 
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = ProcessInfo.processInfo.environment["MOONFLOW_LOG_LEVEL"] ?? "info"
+    var logLevel: String = HostProcess.environment["MOONFLOW_LOG_LEVEL"] ?? "info"
 
     @Option(name: .long, help: "Seconds in-flight tasks may take to finish after SIGTERM.")
     var gracePeriod: Int = 30
@@ -43,7 +42,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let address: ListenAddress?
         do {
-            address = try Telemetry.configuredAddress(flag: metricsAddress, environment: ProcessInfo.processInfo.environment)
+            address = try Telemetry.configuredAddress(flag: metricsAddress, environment: HostProcess.environment)
         } catch {
             FileHandleWriter.write("moonflow run: \(error)\n")
             throw ExitCode(1)

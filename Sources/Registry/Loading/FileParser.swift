@@ -1,4 +1,3 @@
-import FoundationEssentials
 import TemporalModel
 
 /// Reads one registry YAML file into raw entries, reporting problems.
@@ -12,13 +11,16 @@ struct FileParser {
 
     func parse() -> [RawEntry] {
         let reader = NodeReader(file: file, entryId: nil, environment: environment, diagnostics: diagnostics)
-        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+        let text: String
+        switch FileSystem.readText(file.absolutePath) {
+        case nil:
             reader.error("cannot read file", at: nil as Location?)
             return []
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        case .invalid:
             reader.error("file is not valid UTF-8", at: nil as Location?)
             return []
+        case .text(let content):
+            text = content
         }
         let root: Node?
         do throws(YAMLError) {

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import TemporalModel
 
 /// Loads a registry directory into a validated ``Registry``.
@@ -15,7 +14,7 @@ public enum RegistryLoader {
     ///   - environment: values for `${env:NAME}` placeholders (default: the process environment).
     public static func load(
         directory: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = HostProcess.environment
     ) throws(RegistryErrors) -> Registry {
         let root = Paths.absolute(directory, base: Paths.currentDirectory)
         let diagnostics = Diagnostics()

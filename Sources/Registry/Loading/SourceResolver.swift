@@ -1,4 +1,3 @@
-import FoundationEssentials
 
 /// Turns an entry's `source` value into Lua text: `file://rel.lua` (relative to
 /// the YAML file, must stay inside the registry root), `file:///abs.lua`, or
@@ -31,11 +30,11 @@ struct SourceResolver {
             reader.error("source file \(display) does not exist (from \"\(value)\")", at: node)
             return nil
         }
-        guard kind != .directory, let data = FileManager.default.contents(atPath: absolute) else {
+        guard kind != .directory, let read = FileSystem.readText(absolute) else {
             reader.error("source \(display) is not a readable file", at: node)
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard case .text(let text) = read else {
             reader.error("source file \(display) is not valid UTF-8", at: node)
             return nil
         }

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import TemporalModel
 
 /// A `temporal.worker` entry: polls one task queue through a client.
@@ -60,7 +59,7 @@ public struct WorkerOptions: Sendable, Hashable {
 
     /// The default identity, `pid@hostname` as the Temporal SDKs use.
     public static var defaultIdentity: String {
-        "\(ProcessInfo.processInfo.processIdentifier)@\(ProcessInfo.processInfo.hostName)"
+        "\(HostProcess.processIdentifier)@\(HostProcess.hostName)"
     }
 
     /// Workflow tasks processed at once (> 0).
