@@ -61,7 +61,10 @@ public final class MoonflowDaemon: Sendable {
                 stickyQueue: options.maxCachedWorkflows > 0 && !workflows.isEmpty
                     ? "\(identity)-\(Self.stickySuffix())" : nil,
                 stickyScheduleToStartTimeout: options.stickyScheduleToStartTimeout)
-            let threads = max(1, min(options.maxConcurrentWorkflowTaskExecutionSize, 2 * Self.cores))
+            // One Lua executor (and state) per core: workflow code never
+            // blocks, so more would not run more at once, only hold more
+            // Lua states (about 200 KiB each, with their garbage).
+            let threads = max(1, min(options.maxConcurrentWorkflowTaskExecutionSize, Self.cores))
             let queue = entry.effectiveTaskQueue
             let metrics = telemetry?.worker(namespace: client.namespace, taskQueue: queue) ?? .disabled
             var workerService = service
@@ -80,7 +83,8 @@ public final class MoonflowDaemon: Sendable {
                 // serve the daemon's system activities (process.terminate).
                 activities: activities.isEmpty && workflows.isEmpty ? nil
                     : ActivityPool(registry: registry, workerId: entry.id, service: workerService,
-                                   namespace: client.namespace, identity: identity),
+                                   namespace: client.namespace, identity: identity,
+                                   maxIdleExecutors: max(4, 2 * Self.cores)),
                 logger: logger, metrics: metrics)
             workers.append(worker)
             telemetry?.metrics.addCollector {
