@@ -7,8 +7,8 @@ import PackageDescription
 //           TemporalRPC (only importer of CGrpcShim) · LuaRuntime (only importer of CLua/CLuaShim)
 //           Replay (pure) · Registry (YAML) · WorkflowRuntime · ActivityRuntime · Worker · moonflow
 // Release builds make a lean daemon (see README, "Memory"): gRPC core and
-// everything it needs (abseil, re2, upb, c-ares, OpenSSL, zlib) come from
-// Debian's static archives, and lld links with packed relative relocations
+// everything it needs (abseil, re2, upb, c-ares, OpenSSL, zlib), Lua,
+// libyaml and protobuf-c come from Debian's static archives, and lld links with packed relative relocations
 // (DT_RELR) and without exporting every Swift symbol (a dynamic symbol
 // table ld.so would page through). Build with `--static-swift-stdlib` too
 // (bench/run.sh, scripts/run-example.sh and the README do), which links the
@@ -36,6 +36,11 @@ let grpcLinking: [LinkerSetting] = [
     .unsafeFlags(["-Xlinker", "--start-group"] + staticGRPC.flatMap { ["-Xlinker", "-l:lib\($0).a"] }
                  + ["-Xlinker", "--end-group", "-ldl", "-lrt"], .when(configuration: .release)),
 ]
+/// A Debian C library: the shared one in debug builds, the static archive in release builds.
+func cLibrary(_ name: String) -> [LinkerSetting] {
+    [.linkedLibrary(name, .when(configuration: .debug)),
+     .unsafeFlags(["-Xlinker", "-l:lib\(name).a"], .when(configuration: .release))]
+}
 let leanExecutable: [LinkerSetting] = [
     .unsafeFlags(["-use-ld=lld", "-Xlinker", "--no-export-dynamic",
                   "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(configuration: .release)),
@@ -56,15 +61,17 @@ let package = Package(
     targets: [
         // System libraries. grpc deliberately has no pkgConfig: its Requires
         // chain overflows the linker command line (see docs/architecture.md).
-        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
-        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
-        .systemLibrary(name: "CProtobufC", pkgConfig: "libprotobuf-c", providers: [.apt(["libprotobuf-c-dev"])]),
+        // Linked by the targets that use them (`cLibrary`): dynamically in
+        // debug builds, from the static archive in release builds.
+        .systemLibrary(name: "CLua", providers: [.apt(["liblua5.4-dev"])]),
+        .systemLibrary(name: "CYAML", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CProtobufC", providers: [.apt(["libprotobuf-c-dev"])]),
         .systemLibrary(name: "CGRPCCore", providers: [.apt(["libgrpc-dev"])]),
 
         // C targets.
-        .target(name: "CTemporalProto", dependencies: ["CProtobufC"]),
+        .target(name: "CTemporalProto", dependencies: ["CProtobufC"], linkerSettings: cLibrary("protobuf-c")),
         .target(name: "CGrpcShim", dependencies: ["CGRPCCore"], linkerSettings: grpcLinking),
-        .target(name: "CLuaShim", dependencies: ["CLua"]),
+        .target(name: "CLuaShim", dependencies: ["CLua"], linkerSettings: cLibrary("lua5.4")),
 
         // Swift layers.
         .target(name: "TemporalModel"),
@@ -75,7 +82,7 @@ let package = Package(
         ]),
         .target(name: "LuaRuntime", dependencies: ["TemporalModel", "CLuaShim", "CLua"]),
         .target(name: "Replay", dependencies: ["TemporalModel"]),
-        .target(name: "Registry", dependencies: ["TemporalModel", "CYAML"]),
+        .target(name: "Registry", dependencies: ["TemporalModel", "CYAML"], linkerSettings: cLibrary("yaml")),
         .target(name: "WorkflowRuntime", dependencies: ["TemporalModel", "Replay", "LuaRuntime", "Registry"]),
         .target(name: "Client", dependencies: ["TemporalModel", "TemporalRPC", "Registry"]),
         .target(name: "ActivityRuntime", dependencies: ["TemporalModel", "LuaRuntime", "Registry", "Client", "TemporalRPC"]),

@@ -15,9 +15,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <lua.h>
-#include <lualib.h>
-#include <lauxlib.h>
+#include <lua5.4/lua.h>
+#include <lua5.4/lualib.h>
+#include <lua5.4/lauxlib.h>
 
 /* ---------------------------------------------------------------------
  * Per-state runtime record (one per lua_State, shared by its threads).
