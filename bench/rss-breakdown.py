@@ -147,9 +147,16 @@ def summarize(pid: int) -> dict:
     groups = collections.OrderedDict((g, 0) for g in (
         "swift runtime + stdlib", "Foundation (+Essentials, Internationalization)", "ICU (_FoundationICU)",
         "gRPC + abseil + re2 + upb + cares", "OpenSSL", "C++ runtime", "glibc + ld.so", "Lua + protobuf-c",
-        "moonflow binary", "other files", "heap + malloc arenas", "thread stacks", "other anonymous"))
+        "the executable", "other files", "heap + malloc arenas", "thread stacks", "other anonymous"))
+    try:
+        exe = os.readlink(f"/proc/{pid}/exe")
+    except OSError:
+        exe = ""
     for r in rows:
         n = os.path.basename(r["name"]) if r["file"] else r["name"]
+        if r["file"] and r["name"] == exe:
+            groups["the executable"] += r["Rss"]
+            continue
         if not r["file"]:
             if n.startswith("[heap]") or n.startswith("malloc"):
                 g = "heap + malloc arenas"
@@ -174,8 +181,6 @@ def summarize(pid: int) -> dict:
             g = "glibc + ld.so"
         elif n.startswith("liblua") or n.startswith("libprotobuf-c"):
             g = "Lua + protobuf-c"
-        elif n == "moonflow":
-            g = "moonflow binary"
         else:
             g = "other files"
         groups[g] += r["Rss"]
