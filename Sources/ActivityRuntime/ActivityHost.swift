@@ -34,7 +34,8 @@ final class ActivityHost {
         let host = try Self.makeHostTable(lua, current: current)
         defer { host.release() }
         try process.register(in: host, lua: lua)
-        let preludeChunk = try lua.load(source: ActivityPrelude.source, chunkName: "=moonflow/activity.lua")
+        let preludeChunk = try lua.load(source: ActivityPrelude.source, chunkName: "=moonflow/activity.lua",
+                                        stripDebugInfo: true)
         defer { preludeChunk.release() }
         guard let prelude = try lua.call(preludeChunk, [.ref(common), .ref(base), .ref(json), .ref(host),
                                                          .string(ActivityProcessPrelude.source)]).first?.ref,
