@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 
 scripts/install-deps.sh
-swift build -c release --product moonflow
+swift build -c release --static-swift-stdlib --product moonflow
 
 # The real `temporal` binary (pyenv puts a shell shim first on PATH), so the
 # pid we measure and stop is the server itself.

@@ -15,7 +15,8 @@
 #            cancelled (exit 0) and run again after a restart; nothing lost.
 #   all      the three, one after the other (default).
 #
-# Builds the release daemon (swift build -c release --product moonflow, in
+# Builds the release daemon (swift build -c release --static-swift-stdlib
+# --product moonflow, in
 # $FAULTS_SCRATCH, default .build-faults; FAULTS_MOONFLOW=/path/to/moonflow
 # uses a prebuilt one instead), starts its own dev server per
 # scenario on a free 127.0.0.1 port and stops everything it started at the
@@ -44,11 +45,11 @@ if [ -n "${FAULTS_MOONFLOW:-}" ]; then
 else
   scratch="${FAULTS_SCRATCH:-.build-faults}"
   echo "faults: building the release daemon ($scratch)"
-  if ! swift build -c release --product moonflow --scratch-path "$scratch" >"/tmp/moonflow-faults-build.$$.log" 2>&1; then
+  if ! swift build -c release --static-swift-stdlib --product moonflow --scratch-path "$scratch" >"/tmp/moonflow-faults-build.$$.log" 2>&1; then
     tail -40 "/tmp/moonflow-faults-build.$$.log"; echo "faults: build failed" >&2; exit 1
   fi
   rm -f "/tmp/moonflow-faults-build.$$.log"
-  bin="$(swift build -c release --product moonflow --scratch-path "$scratch" --show-bin-path)/moonflow"
+  bin="$(swift build -c release --static-swift-stdlib --product moonflow --scratch-path "$scratch" --show-bin-path)/moonflow"
 fi
 echo "faults: daemon $bin"
 

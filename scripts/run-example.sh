@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 
 scripts/install-deps.sh
-swift build -c release --product moonflow
+swift build -c release --static-swift-stdlib --product moonflow
 
 server_pid=""
 if ! (exec 3<>/dev/tcp/127.0.0.1/7233) 2>/dev/null; then

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LuaRuntime
 import Registry
 import TemporalModel
@@ -32,7 +34,8 @@ final class ActivityHost {
         let host = try Self.makeHostTable(lua, current: current)
         defer { host.release() }
         try process.register(in: host, lua: lua)
-        let preludeChunk = try lua.load(source: ActivityPrelude.source, chunkName: "=moonflow/activity.lua")
+        let preludeChunk = try lua.load(source: ActivityPrelude.source, chunkName: "=moonflow/activity.lua",
+                                        stripDebugInfo: true)
         defer { preludeChunk.release() }
         guard let prelude = try lua.call(preludeChunk, [.ref(common), .ref(base), .ref(json), .ref(host),
                                                          .string(ActivityProcessPrelude.source)]).first?.ref,
@@ -77,7 +80,7 @@ final class ActivityHost {
             return .values([.bool(false)])
         }
         try lua.registerFunction(in: host, name: "getenv") { frame in
-            guard let name = frame.string(at: 1), let value = ProcessInfo.processInfo.environment[name] else {
+            guard let name = frame.string(at: 1), let value = HostProcess.environment[name] else {
                 return .values([.nil])
             }
             return .values([.string(value)])

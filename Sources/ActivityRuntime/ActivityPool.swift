@@ -18,11 +18,15 @@ public enum ActivityTaskAnswer: Sendable {
 /// Runs the `function.lua` activities of one `temporal.worker`. Each
 /// running activity has a Lua executor (its own `lua_State`) to itself,
 /// so an activity that blocks (sleeps, waits on I/O) holds up no other.
+/// Executors are reused; at most `maxIdleExecutors` are kept between
+/// activities (each holds a Lua state of about 100 KiB and more), so a
+/// burst of concurrent activities does not keep its states for good.
 public final class ActivityPool: Sendable {
     private let registry: Registry
     private let entries: [String: FunctionEntry]
     private let label: String
     private let idle = Mutex<[LuaExecutor<ActivityHost?>]>([])
+    private let maxIdleExecutors: Int
     private let services: ProcessServices?
     private let heartbeats: HeartbeatSender?
     /// Contexts of the activities running now (for shutdown).
@@ -34,8 +38,9 @@ public final class ActivityPool: Sendable {
     ///   - namespace: the Temporal namespace of those calls.
     ///   - identity: sent as the requests' identity.
     public init(registry: Registry, workerId: String, service: (any WorkflowService)? = nil,
-                namespace: String = "default", identity: String = "moonflow") {
+                namespace: String = "default", identity: String = "moonflow", maxIdleExecutors: Int = 4) {
         self.registry = registry
+        self.maxIdleExecutors = max(0, maxIdleExecutors)
         services = service.map {
             ProcessServices(client: WorkflowClient(service: $0, namespace: namespace, identity: identity),
                             registry: registry)
@@ -51,6 +56,9 @@ public final class ActivityPool: Sendable {
     public var activityTypes: [String] { entries.keys.sorted() }
 
     public func handles(activityType: String) -> Bool { entries[activityType] != nil }
+
+    /// Executors kept for the next activities.
+    var idleExecutors: Int { idle.withLock { $0.count } }
 
     public func run(_ task: ActivityTask) async -> ActivityTaskAnswer {
         guard let entry = entries[task.activityType] else {
@@ -73,7 +81,11 @@ public final class ActivityPool: Sendable {
             running.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(context)) }
         }
         let executor = idle.withLock { $0.popLast() } ?? LuaExecutor(label: label, context: nil)
-        defer { idle.withLock { $0.append(executor) } }
+        defer {
+            let maxIdle = maxIdleExecutors
+            // Past the bound, the executor (and its Lua state) goes when the last reference does.
+            idle.withLock { if $0.count < maxIdle { $0.append(executor) } }
+        }
         let registry = self.registry
         let services = self.services
         let answer = await withTaskCancellationHandler {
@@ -130,9 +142,9 @@ public final class ActivityPool: Sendable {
                 do throws(PayloadError) {
                     let payload = try PayloadCodec.encode(o["value"] ?? .null)
                     if payload.data.count > Self.payloadLimit {
-                        return .failed(ErrorValue(kind: "INVALID", message: String(
-                            format: "the result of %@ is %.1f MiB, over Temporal's 2 MiB payload limit",
-                            entry.id, Double(payload.data.count) / 1_048_576), retryable: false).failure())
+                        return .failed(ErrorValue(kind: "INVALID", message: "the result of \(entry.id) is "
+                            + "\(Self.mebibytes(payload.data.count)) MiB, over Temporal's 2 MiB payload limit",
+                            retryable: false).failure())
                     }
                     return .completed([payload])
                 } catch {
@@ -149,6 +161,12 @@ public final class ActivityPool: Sendable {
 
     /// The server rejects a payload over 2 MiB.
     static let payloadLimit = 2 * 1024 * 1024
+
+    /// `bytes` in MiB with one decimal ("2.5"), as `%.1f` writes it.
+    static func mebibytes(_ bytes: Int) -> String {
+        let tenths = (Double(bytes) / 104_857.6).rounded()
+        return "\(Int(tenths) / 10).\(Int(tenths) % 10)"
+    }
 
     private static func internalError(_ message: String, _ traceback: String) -> ActivityTaskAnswer {
         .failed(ErrorValue(kind: "INTERNAL", message: message, traceback: traceback).failure())

@@ -1,4 +1,3 @@
-import Foundation
 import Client
 import TemporalModel
 
@@ -9,7 +8,7 @@ import TemporalModel
 /// every watch and drops undelivered events.
 final class ProcessMonitors: @unchecked Sendable {
     // @unchecked: every field is guarded by `condition`.
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var queue: [JSONValue] = []
     private var watches: [String: Task<Void, Never>] = [:]
 
@@ -41,8 +40,7 @@ final class ProcessMonitors: @unchecked Sendable {
 
     /// The next event, waiting up to `timeout` (forever when nil).
     func receive(timeout: Duration?) -> JSONValue? {
-        let deadline = timeout.map { Date().addingTimeInterval(Double($0.components.seconds)
-                                                               + Double($0.components.attoseconds) / 1e18) }
+        let deadline = timeout.map { Condition.deadline(after: max($0, .zero)) }
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty {

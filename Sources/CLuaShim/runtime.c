@@ -2,6 +2,7 @@
 #include "CLuaShim.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define MFL_TRACEBACK_KEY "mfl.traceback"
 
@@ -73,6 +74,38 @@ void mfl_taketraceback(lua_State *L) {
 
 void mfl_threadtraceback(lua_State *L, lua_State *co) {
     luaL_traceback(L, co, NULL, 0);
+}
+
+typedef struct { char *bytes; size_t length, capacity; } mfl_DumpBuffer;
+
+static int mfl_dumpwriter(lua_State *L, const void *p, size_t size, void *ud) {
+    (void)L;
+    mfl_DumpBuffer *b = (mfl_DumpBuffer *)ud;
+    if (b->length + size > b->capacity) {
+        size_t capacity = b->capacity ? b->capacity : 4096;
+        while (capacity < b->length + size) capacity *= 2;
+        char *grown = realloc(b->bytes, capacity);
+        if (grown == NULL) return 1;
+        b->bytes = grown;
+        b->capacity = capacity;
+    }
+    memcpy(b->bytes + b->length, p, size);
+    b->length += size;
+    return 0;
+}
+
+int mfl_stripfunction(lua_State *L) {
+    mfl_DumpBuffer b = {NULL, 0, 0};
+    if (lua_dump(L, mfl_dumpwriter, &b, 1) != 0) {
+        free(b.bytes);
+        lua_pushliteral(L, "not enough memory to strip a chunk");
+        return LUA_ERRMEM;
+    }
+    int status = luaL_loadbufferx(L, b.bytes, b.length, "=?", "b");
+    free(b.bytes);
+    if (status != LUA_OK) return status;
+    lua_remove(L, -2);
+    return LUA_OK;
 }
 
 int mfl_cpcall(lua_State *L, lua_CFunction f, int nargs, int nresults) {

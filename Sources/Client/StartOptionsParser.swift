@@ -125,7 +125,7 @@ extension StartOptions {
         throws(ClientError) -> E where E.RawValue == String {
         let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
         guard case .string(let s) = v else { throw .invalid("\(name) must be one of \(allowed), got \(typeName(v))") }
-        guard let e = E(rawValue: s.lowercased().replacingOccurrences(of: "-", with: "_")) else {
+        guard let e = E(rawValue: String(s.lowercased().map { $0 == "-" ? "_" : $0 })) else {
             throw .invalid("\(name): unknown value '\(s)' (one of \(allowed))")
         }
         return e

@@ -1,4 +1,3 @@
-import Foundation
 import TemporalModel
 import TemporalRPC
 
@@ -83,7 +82,7 @@ public struct WorkflowClient: Sendable {
     public func start(_ request: StartRequest) async throws(ClientError) -> StartedWorkflow {
         let options = request.options
         let namespace = options.namespace ?? self.namespace
-        let workflowId = options.id ?? UUID().uuidString.lowercased()
+        let workflowId = options.id ?? randomUUID()
         let policy = options.effectiveConflictPolicy
         var header: PayloadMap = [:]
         if !request.context.isEmpty {
@@ -94,7 +93,7 @@ public struct WorkflowClient: Sendable {
             taskQueue: options.taskQueue ?? request.taskQueue,
             input: try PayloadEncoding.payloads(request.input, what: "input"),
             workflowExecutionTimeout: options.executionTimeout, workflowRunTimeout: options.runTimeout,
-            workflowTaskTimeout: options.taskTimeout, identity: identity, requestId: UUID().uuidString.lowercased(),
+            workflowTaskTimeout: options.taskTimeout, identity: identity, requestId: randomUUID(),
             workflowIdReusePolicy: options.idReusePolicy?.wireValue ?? 0,
             workflowIdConflictPolicy: policy.wireValue, retryPolicy: options.retryPolicy,
             cronSchedule: options.cronSchedule ?? "", memo: try PayloadEncoding.map(options.memo, what: "memo"),
@@ -165,7 +164,7 @@ public struct WorkflowClient: Sendable {
         let request = SignalWorkflowExecutionRequest(
             namespace: namespace ?? self.namespace, execution: WorkflowExecution(workflowId: workflowId, runId: runId),
             signalName: topic, input: try PayloadEncoding.payloads(args, what: "signal argument"),
-            identity: identity, requestId: UUID().uuidString.lowercased(), header: try Self.fromHeader(from))
+            identity: identity, requestId: randomUUID(), header: try Self.fromHeader(from))
         do {
             try await service.signalWorkflowExecution(request)
         } catch {
@@ -179,7 +178,7 @@ public struct WorkflowClient: Sendable {
                        namespace: String? = nil) async throws(ClientError) {
         let request = RequestCancelWorkflowExecutionRequest(
             namespace: namespace ?? self.namespace, execution: WorkflowExecution(workflowId: workflowId, runId: runId),
-            identity: identity, requestId: UUID().uuidString.lowercased(), reason: reason)
+            identity: identity, requestId: randomUUID(), reason: reason)
         do {
             try await service.requestCancelWorkflowExecution(request)
         } catch {
@@ -228,4 +227,14 @@ public struct WorkflowClient: Sendable {
             return first
         }
     }
+}
+
+/// A random (version 4) UUID in lowercase, as workflow and request ids.
+func randomUUID() -> String {
+    var generator = SystemRandomNumberGenerator()
+    var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    bytes[6] = bytes[6] & 0x0F | 0x40   // version 4
+    bytes[8] = bytes[8] & 0x3F | 0x80   // RFC 4122 variant
+    let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
+    return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
 }

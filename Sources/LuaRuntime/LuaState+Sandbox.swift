@@ -42,7 +42,7 @@ extension LuaState {
     }
 
     private func buildSandbox(kind: String, clock: LuaValue) throws(LuaError) -> LuaRef {
-        let builder = try load(source: SandboxBuilder.source, chunkName: SandboxBuilder.chunkName)
+        let builder = try load(source: SandboxBuilder.source, chunkName: SandboxBuilder.chunkName, stripDebugInfo: true)
         defer { builder.release() }
         let primitives = try makePrimitives()
         defer { primitives.release() }

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -37,9 +36,15 @@ public final class HTTPServer: Sendable {
         let fd = try SocketIO.listen(address)
         let bound = ListenAddress(host: address.host, port: SocketIO.localPort(fd) ?? address.port)
         let server = HTTPServer(socket: fd, address: bound, handler: handler)
-        let thread = Thread { server.acceptLoop() }
-        thread.name = "moonflow-metrics-http"
-        thread.start()
+        do {
+            try startThread {
+                nameThisThread("moonflow-http")
+                server.acceptLoop()
+            }
+        } catch {
+            close(fd)
+            throw error
+        }
         return server
     }
 
@@ -48,6 +53,33 @@ public final class HTTPServer: Sendable {
     public func stop() {
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
         finished.wait()
+    }
+
+    /// Runs `body` on a new detached thread (a plain pthread: Foundation's
+    /// `Thread` is not in FoundationEssentials).
+    private static func startThread(_ body: @escaping @Sendable () -> Void) throws {
+        final class Box { let body: @Sendable () -> Void; init(_ body: @escaping @Sendable () -> Void) { self.body = body } }
+        let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        var thread = pthread_t()
+        let rc = pthread_create(&thread, nil, { raw in
+            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+            box.body()
+            return nil
+        }, box)
+        guard rc == 0 else {
+            Unmanaged<Box>.fromOpaque(box).release()
+            throw ObservabilityError("cannot start the HTTP server's thread (pthread_create: \(rc))")
+        }
+        pthread_detach(thread)
+    }
+
+    /// Names the calling thread (as `ps -L` and /proc show it; at most 15
+    /// bytes). Best effort.
+    private static func nameThisThread(_ name: String) {
+        let fd = open("/proc/thread-self/comm", O_WRONLY)
+        guard fd >= 0 else { return }
+        _ = Array(name.utf8.prefix(15)).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
     }
 
     private func acceptLoop() {

@@ -1,5 +1,5 @@
-import Foundation
 import Synchronization
+import TemporalModel
 
 /// Whether the daemon is serving, for `/healthz`.
 ///
@@ -67,22 +67,21 @@ public final class HealthState: Sendable {
     /// The verdict and its JSON body.
     public func report(now: ContinuousClock.Instant = .now) -> HealthReport {
         let (workers, stopping) = state.withLock { ($0.workers, $0.stopping) }
-        var entries: [[String: Any]] = []
+        var entries: [JSONValue] = []
         var healthy = !workers.isEmpty && !stopping
         for w in workers.values.sorted(by: { $0.worker < $1.worker }) {
             let status = self.status(of: w, now: now)
             if status != "ok" && status != "retrying" { healthy = false }
-            var entry: [String: Any] = ["worker": w.worker, "namespace": w.namespace,
-                                        "task_queue": w.taskQueue, "status": status]
-            if let last = w.lastSuccess { entry["last_success_seconds_ago"] = Self.seconds(now - last) }
-            if let since = w.failingSince { entry["failing_for_seconds"] = Self.seconds(now - since) }
-            if let error = w.lastError { entry["last_error"] = error }
-            entries.append(entry)
+            var entry: [String: JSONValue] = ["worker": .string(w.worker), "namespace": .string(w.namespace),
+                                              "task_queue": .string(w.taskQueue), "status": .string(status)]
+            if let last = w.lastSuccess { entry["last_success_seconds_ago"] = .double(Self.seconds(now - last)) }
+            if let since = w.failingSince { entry["failing_for_seconds"] = .double(Self.seconds(now - since)) }
+            if let error = w.lastError { entry["last_error"] = .string(error) }
+            entries.append(.object(entry))
         }
         let overall = stopping ? "stopping" : workers.isEmpty ? "no_workers" : healthy ? "ok" : "unhealthy"
-        let body: [String: Any] = ["status": overall, "workers": entries]
-        let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
-        return HealthReport(healthy: healthy, body: Array(data))
+        let body = JSONValue.object(["status": .string(overall), "workers": .array(entries)])
+        return HealthReport(healthy: healthy, body: (try? body.encode()) ?? [])
     }
 
     /// `starting`, `ok`, `retrying` (failing, within the tolerance),
@@ -97,7 +96,7 @@ public final class HealthState: Sendable {
 
     private static func seconds(_ d: Duration) -> Double {
         let (s, atto) = d.components
-        return (Double(s) + Double(atto) / 1e18).rounded(toPlaces: 3)
+        return ((Double(s) + Double(atto) / 1e18) * 1000).rounded() / 1000   // milliseconds precision
     }
 }
 
@@ -105,11 +104,4 @@ public final class HealthState: Sendable {
 public struct HealthReport: Sendable {
     public let healthy: Bool
     public let body: [UInt8]
-}
-
-extension Double {
-    fileprivate func rounded(toPlaces places: Int) -> Double {
-        let scale = pow(10, Double(places))
-        return (self * scale).rounded() / scale
-    }
 }

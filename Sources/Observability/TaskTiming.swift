@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TemporalModel
 
 /// Pure readings of tasks for metrics: server-side waits and outcomes.
@@ -24,9 +26,16 @@ public enum TaskTiming {
 
     /// First scheduling of the activity → `now` (for a successful attempt:
     /// the Go SDK's end-to-end latency).
-    public static func activitySinceScheduled(_ task: ActivityTask, now: Date = Date()) -> Duration? {
+    public static func activitySinceScheduled(_ task: ActivityTask, now: Timestamp = wallClock()) -> Duration? {
         guard let scheduled = task.scheduledTime else { return nil }
-        return elapsed(from: scheduled, to: Timestamp(unixNanos: Int64(now.timeIntervalSince1970 * 1e9)))
+        return elapsed(from: scheduled, to: now)
+    }
+
+    /// Now, on the wall clock (to compare with the server's timestamps).
+    public static func wallClock() -> Timestamp {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Timestamp(unixNanos: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))
     }
 
     /// `to - from`, or nil when negative or either time is unset (zero).

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The daemon's metrics and health together, and the endpoint serving
 /// them: `GET /metrics` (Prometheus text) and `GET /healthz` (JSON).
@@ -46,7 +45,7 @@ public final class Telemetry: Sendable {
     /// else nil (metrics off). An empty value also means off.
     public static func configuredAddress(flag: String?, environment: [String: String]) throws -> ListenAddress? {
         let raw = flag ?? environment["MOONFLOW_METRICS_ADDRESS"]
-        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let raw, !raw.allSatisfy(\.isWhitespace) else { return nil }
         return try ListenAddress(parsing: raw)
     }
 }

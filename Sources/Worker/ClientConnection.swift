@@ -1,4 +1,3 @@
-import Foundation
 import Registry
 import TemporalRPC
 
@@ -24,9 +23,9 @@ public enum ClientConnection {
             case .literal(let key): apiKey = key
             case .file(let path):
                 let bytes = try read(path, what: "auth.api_key_file", client: client)
-                apiKey = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                apiKey = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
             case .environment(let name):
-                guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+                guard let value = HostProcess.environment[name], !value.isEmpty else {
                     throw Problem(description: "\(client.id): auth.api_key_env names \(name), which is not set")
                 }
                 apiKey = value
@@ -56,9 +55,9 @@ public enum ClientConnection {
     }
 
     private static func read(_ path: String, what: String, client: ClientEntry) throws(Problem) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileSystem.read(path) else {
             throw Problem(description: "\(client.id): cannot read \(what) \(path)")
         }
-        return [UInt8](data)
+        return data
     }
 }

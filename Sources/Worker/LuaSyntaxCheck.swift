@@ -1,4 +1,3 @@
-import Foundation
 import LuaRuntime
 import Registry
 
@@ -11,8 +10,8 @@ public enum LuaSyntaxCheck {
         guard let lua = try? LuaState() else { return [cannotCheck(root)] }
         var problems: [RegistryError] = []
         for path in luaFiles(under: root) {
-            let relative = String(path.dropFirst(root.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let relative = String(path.dropFirst(root.count).drop { $0 == "/" })
+            guard let data = FileSystem.read(path) else { continue }
             if let problem = check(lua, source: String(decoding: data, as: UTF8.self), chunkName: relative,
                                    file: relative, entryId: nil) {
                 problems.append(problem)
@@ -89,13 +88,7 @@ public enum LuaSyntaxCheck {
     }
 
     private static func luaFiles(under root: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
-        var files: [String] = []
-        while let item = walker.nextObject() as? String {
-            if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            if item.hasSuffix(".lua") { files.append(root + "/" + item) }
-        }
-        return files.sorted()
+        FileSystem.regularFiles(under: root).filter { $0.hasSuffix(".lua") }.sorted()
     }
 
     private static func cannotCheck(_ root: String) -> RegistryError {

@@ -1,21 +1,22 @@
 import ActivityRuntime
-import Foundation
 import Logging
 import Observability
 import Registry
-import ServiceLifecycle
+import Synchronization
 import TemporalModel
 import TemporalRPC
 import WorkflowRuntime
 
 /// The daemon: one `TaskQueueWorker` per auto-started `temporal.worker` of
-/// the registry, each on its client's connection. A `Service`: SIGTERM or
-/// SIGINT stop polling, in-flight tasks finish within the grace period, and
-/// `run()` returns.
-public final class MoonflowDaemon: Service, Sendable {
+/// the registry, each on its client's connection. `run()` serves until
+/// `shutdown()` (SIGTERM or SIGINT, see `ShutdownSignals`): polling stops,
+/// in-flight tasks finish within the grace period, and `run()` returns.
+public final class MoonflowDaemon: Sendable {
     public let workers: [TaskQueueWorker]
     private let logger: Logger
     private let telemetry: Telemetry?
+    private let notifier = SystemdNotifier()
+    private let stopping = Atomic<Bool>(false)
 
     /// Builds the workers. A client whose configuration cannot be used is
     /// logged and skipped; the other clients' workers still run. With
@@ -66,7 +67,10 @@ public final class MoonflowDaemon: Service, Sendable {
                 stickyQueue: options.maxCachedWorkflows > 0 && !workflows.isEmpty
                     ? "\(identity)-\(Self.stickySuffix())" : nil,
                 stickyScheduleToStartTimeout: options.stickyScheduleToStartTimeout)
-            let threads = max(1, min(options.maxConcurrentWorkflowTaskExecutionSize, 2 * Self.cores))
+            // One Lua executor (and state) per core: workflow code never
+            // blocks, so more would not run more at once, only hold more
+            // Lua states (about 200 KiB each, with their garbage).
+            let threads = max(1, min(options.maxConcurrentWorkflowTaskExecutionSize, Self.cores))
             let queue = entry.effectiveTaskQueue
             let metrics = telemetry?.worker(namespace: client.namespace, taskQueue: queue) ?? .disabled
             var workerService = service
@@ -88,7 +92,8 @@ public final class MoonflowDaemon: Service, Sendable {
                 // serve the daemon's system activities (process.terminate).
                 activities: activities.isEmpty && workflows.isEmpty ? nil
                     : ActivityPool(registry: registry, workerId: entry.id, service: workerService,
-                                   namespace: client.namespace, identity: identity),
+                                   namespace: client.namespace, identity: identity,
+                                   maxIdleExecutors: max(4, 2 * Self.cores)),
                 logger: workerLogger, metrics: metrics)
             workers.append(worker)
             telemetry?.metrics.addCollector {
@@ -99,11 +104,11 @@ public final class MoonflowDaemon: Service, Sendable {
         self.workers = workers
     }
 
-    public func run() async throws {
+    public func run() async {
         if workers.isEmpty {
             logger.warning("no temporal.worker to start (none with auto_start, or every client failed)")
         }
-        let notifier = SystemdNotifier()
+        let notifier = self.notifier
         let watchdog = notifier.watchdogInterval.map { interval in
             Task {
                 while !Task.isCancelled {
@@ -120,19 +125,23 @@ public final class MoonflowDaemon: Service, Sendable {
                 Task { _ = try? await worker.service.describeNamespace(worker.settings.namespace) }
             }
         }
-        await withGracefulShutdownHandler {
-            await withDiscardingTaskGroup { group in
-                for worker in workers {
-                    group.addTask { await worker.run() }
-                }
-                notifier.notify("READY=1\nSTATUS=polling \(workers.count) task queue(s)")
+        await withDiscardingTaskGroup { group in
+            for worker in workers {
+                group.addTask { await worker.run() }
             }
-        } onGracefulShutdown: {
-            self.logger.info("shutting down: polling stops, in-flight tasks finish")
-            self.telemetry?.health.markStopping()
-            notifier.notify("STOPPING=1\nSTATUS=draining in-flight tasks")
-            for worker in self.workers { worker.stop() }
+            notifier.notify("READY=1\nSTATUS=polling \(workers.count) task queue(s)")
         }
+    }
+
+    /// Starts the graceful shutdown (once; later calls do nothing): polling
+    /// stops, in-flight tasks get the grace period, then `run()` returns.
+    /// Also before `run()`: the workers then stop as soon as they start.
+    public func shutdown() {
+        guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        logger.info("shutting down: polling stops, in-flight tasks finish")
+        telemetry?.health.markStopping()
+        notifier.notify("STOPPING=1\nSTATUS=draining in-flight tasks")
+        for worker in workers { worker.stop() }
     }
 
     /// A random suffix making this process's sticky queue names unique.
@@ -140,5 +149,5 @@ public final class MoonflowDaemon: Service, Sendable {
         String(UInt64.random(in: 0...UInt64.max), radix: 16)
     }
 
-    private static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    private static var cores: Int { HostProcess.processorCount }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import Registry
 
 /// The systemd notify protocol (`sd_notify`), written here so no libsystemd
 /// is needed: datagrams such as `READY=1`, `STOPPING=1`, `WATCHDOG=1` and
@@ -14,7 +14,7 @@ public struct SystemdNotifier: Sendable {
     /// watchdog configured for this process).
     public let watchdogInterval: Duration?
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = HostProcess.environment) {
         socketPath = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
         var interval: Duration?
         if let usec = environment["WATCHDOG_USEC"].flatMap(Int64.init), usec > 0 {

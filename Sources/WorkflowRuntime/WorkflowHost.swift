@@ -35,7 +35,8 @@ final class WorkflowHost {
         }
         try lua.setField(shared, "host", .ref(host))
         for part in WorkflowPreludeParts.all {
-            let chunk = try lua.load(source: part.source, chunkName: "=moonflow/workflow/\(part.name).lua")
+            let chunk = try lua.load(source: part.source, chunkName: "=moonflow/workflow/\(part.name).lua",
+                                     stripDebugInfo: true)
             defer { chunk.release() }
             _ = try lua.call(chunk, [.ref(shared)])
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Client
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Registry
 import TemporalModel
 import TemporalRPC
@@ -35,7 +37,7 @@ struct ConnectionOptions: ParsableArguments {
 
     /// A client connected as these options say.
     func makeClient(_ registry: Registry?) throws(CLIFailure) -> WorkflowClient {
-        let identity = "moonflow-cli-\(ProcessInfo.processInfo.processIdentifier)@\(ProcessInfo.processInfo.hostName)"
+        let identity = "moonflow-cli-\(HostProcess.processIdentifier)@\(HostProcess.hostName)"
         var config: ConnectionConfig
         if let registry, let entry = try pickClient(registry) {
             do {
@@ -103,7 +105,7 @@ func runClientCommand(_ name: String, _ body: () async throws -> Void) async thr
 
 private func fail(_ name: String, _ message: String) -> Never {
     var stderr = StandardError()
-    print("moonflow \(name): \(message.replacingOccurrences(of: "\n", with: " "))", to: &stderr)
+    print("moonflow \(name): \(String(message.map { $0 == "\n" ? " " : $0 }))", to: &stderr)
     exit(1)
 }
 

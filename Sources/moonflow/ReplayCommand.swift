@@ -1,6 +1,5 @@
 import ArgumentParser
 import Client
-import Foundation
 import Registry
 import Replay
 import TemporalModel
@@ -68,14 +67,14 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         }
         for file in Self.files(histories) {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = FileSystem.read(file) else {
                 print("FAIL \(file): cannot read the file")
                 failures += 1
                 continue
             }
             let history: History
             do {
-                history = try HistoryJSON.decode([UInt8](data))
+                history = try HistoryJSON.decode(data)
             } catch {
                 print("FAIL \(file): not a history: \(error)")
                 failures += 1
@@ -119,9 +118,8 @@ struct ReplayCommand: AsyncParsableCommand {
     static func files(_ paths: [String]) -> [String] {
         var out: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if FileSystem.kind(atPath: path) == .directory {
+                let names = FileSystem.entries(ofDirectory: path) ?? []
                 out += names.filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
             } else {
                 out.append(path)

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
 import Logging
 import Observability
-import ServiceLifecycle
 import Registry
 import Worker
 
@@ -31,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let forcedLevel: Logger.Level?
         do {
-            forcedLevel = try LogLevels.forced(flag: logLevel, environment: ProcessInfo.processInfo.environment)
+            forcedLevel = try LogLevels.forced(flag: logLevel, environment: HostProcess.environment)
         } catch {
             FileHandleWriter.write("moonflow run: \(error)\n")
             throw ExitCode(1)
@@ -53,7 +51,7 @@ struct RunCommand: AsyncParsableCommand {
         logger.logLevel = LogLevels.daemonLevel(loaded, forced: forcedLevel)
         let address: ListenAddress?
         do {
-            address = try Telemetry.configuredAddress(flag: metricsAddress, environment: ProcessInfo.processInfo.environment)
+            address = try Telemetry.configuredAddress(flag: metricsAddress, environment: HostProcess.environment)
         } catch {
             FileHandleWriter.write("moonflow run: \(error)\n")
             throw ExitCode(1)
@@ -74,10 +72,12 @@ struct RunCommand: AsyncParsableCommand {
         defer { server?.stop() }
         let daemon = try MoonflowDaemon(registry: loaded, logger: logger, gracePeriod: .seconds(gracePeriod),
                                         telemetry: telemetry, forcedLogLevel: forcedLevel)
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: daemon)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
-        try await group.run()
+        let signalLogger = logger
+        let signals = ShutdownSignals { number in
+            signalLogger.info("received a signal: shutting down", metadata: ["signal": "\(number)"])
+            daemon.shutdown()
+        }
+        await daemon.run()
+        withExtendedLifetime(signals) {}
     }
 }

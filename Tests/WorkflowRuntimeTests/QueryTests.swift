@@ -80,6 +80,8 @@ final class QueryTests: LuaWorkflowTestCase {
         guard case .string(let trace)? = results(answer)["s"]?.answer.first.map(json) else { return XCTFail("no trace") }
         XCTAssertTrue(trace.contains("main (blocked)"), trace)
         XCTAssertTrue(trace.contains("wf.lua:7:"), trace)   // the line with process.listen("go"):receive()
+        // no frame of Moonflow's own (stripped) chunks
+        XCTAssertFalse(trace.contains("moonflow/") || trace.contains("?:"), trace)
     }
 
     func testQueryTaskReplaysTheHistoryIntoAFreshInstance() async {

@@ -15,9 +15,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <lua.h>
-#include <lualib.h>
-#include <lauxlib.h>
+#include <lua5.4/lua.h>
+#include <lua5.4/lualib.h>
+#include <lua5.4/lauxlib.h>
 
 /* ---------------------------------------------------------------------
  * Per-state runtime record (one per lua_State, shared by its threads).
@@ -80,6 +80,12 @@ int mfl_isresumable(lua_State *co);
 /* Runs the C function f in protected mode with the nargs values on top of
  * the stack as arguments; like lua_pcall (errfunc 0). */
 int mfl_cpcall(lua_State *L, lua_CFunction f, int nargs, int nresults);
+
+/* Replaces the function on top of the stack by a copy without debug
+ * information (lua_dump with strip, loaded back): Moonflow's own preludes
+ * take a third of the memory that way. Returns LUA_OK, or an error status
+ * with the message pushed above the unchanged function. */
+int mfl_stripfunction(lua_State *L);
 
 /* Enables/disables the memory limit (mfl_Runtime.enforceLimit). */
 void mfl_setenforce(lua_State *L, int on);

@@ -4,7 +4,7 @@ extension LuaState {
     /// Evaluates `CommonModules.source` and returns its table (errors,
     /// durations, `require`, entry functions). Caller releases it.
     public func loadCommonModules() throws(LuaError) -> LuaRef {
-        let chunk = try load(source: CommonModules.source, chunkName: "=moonflow/common.lua")
+        let chunk = try load(source: CommonModules.source, chunkName: "=moonflow/common.lua", stripDebugInfo: true)
         defer { chunk.release() }
         guard let common = try call(chunk).first?.ref else {
             throw LuaError(kind: .runtime, message: "internal: common prelude returned no table")

@@ -1,4 +1,3 @@
-import Yams
 
 /// Decodes `temporal.client` entries.
 struct ClientDecoder {

@@ -1,4 +1,3 @@
-import Yams
 
 /// Decodes the Lua entry kinds: `workflow.lua`, `function.lua`, `library.lua`.
 struct LuaDecoder {

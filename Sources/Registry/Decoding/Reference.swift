@@ -1,4 +1,3 @@
-import Yams
 
 /// A reference from one entry to another, checked once every entry is known.
 struct Reference {

@@ -1,4 +1,3 @@
-import Yams
 
 /// Decodes `temporal.worker` entries. The effective task queue is filled in
 /// when the registry is linked (it needs the client's `tq_prefix`).

@@ -1,4 +1,3 @@
-import Yams
 
 /// Collects every error and warning of one load.
 final class Diagnostics {

@@ -18,7 +18,7 @@ enum EnvInterpolation {
         var output = ""
         var problems: [Problem] = []
         var rest = Substring(text)
-        while let start = rest.range(of: marker) {
+        while let start = rest.firstRange(of: marker) {
             output += rest[..<start.lowerBound]
             let afterMarker = rest[start.upperBound...]
             guard let close = afterMarker.firstIndex(of: "}") else {

@@ -1,6 +1,4 @@
-import Foundation
 import TemporalModel
-import Yams
 
 /// Reads one registry YAML file into raw entries, reporting problems.
 struct FileParser {
@@ -13,17 +11,20 @@ struct FileParser {
 
     func parse() -> [RawEntry] {
         let reader = NodeReader(file: file, entryId: nil, environment: environment, diagnostics: diagnostics)
-        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+        let text: String
+        switch FileSystem.readText(file.absolutePath) {
+        case nil:
             reader.error("cannot read file", at: nil as Location?)
             return []
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        case .invalid:
             reader.error("file is not valid UTF-8", at: nil as Location?)
             return []
+        case .text(let content):
+            text = content
         }
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
+        do throws(YAMLError) {
+            root = try YAMLComposer.compose(text)
         } catch {
             reportYAMLError(error, reader: reader)
             return []
@@ -114,36 +115,19 @@ struct FileParser {
                         file: file)
     }
 
-    private func reportYAMLError(_ error: any Error, reader: NodeReader) {
-        guard let yamlError = error as? YamlError else {
-            reader.error("YAML error: \(error)", at: nil as Location?)
-            return
-        }
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax error: \(problem)"
-            if let context {
+    private func reportYAMLError(_ error: YAMLError, reader: NodeReader) {
+        let location = error.mark.map { Location(line: $0.line, column: $0.column) }
+        switch error.kind {
+        case .syntax:
+            var message = "YAML syntax error: \(error.problem)"
+            if let context = error.context {
                 message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
             }
-            reader.error(message, at: Location(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            reader.error("YAML error: duplicate key \(duplicates.joined(separator: ", ")) in a mapping",
-                         at: Location(context.mark))
-        case .reader(let problem, let offset, _, let yaml):
-            reader.error("YAML error: \(problem)", at: offset.map { Self.mark(atOffset: $0, in: yaml) })
-        default:
-            reader.error("YAML error: \(yamlError)", at: nil as Location?)
+            reader.error(message, at: location)
+        case .duplicateKeys(let keys):
+            reader.error("YAML error: duplicate key \(keys.joined(separator: ", ")) in a mapping", at: location)
+        case .reader, .memory:
+            reader.error("YAML error: \(error.problem)", at: location)
         }
-    }
-
-    private static func mark(atOffset offset: Int, in text: String) -> Location {
-        var line = 1, column = 1
-        for (index, character) in text.unicodeScalars.enumerated() {
-            if index >= offset { break }
-            if character == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return Location(line: line, column: column)
     }
 }

@@ -1,4 +1,3 @@
-import Yams
 
 /// Whole-registry checks: references, task queues, Temporal type names,
 /// import cycles and the determinism of what workflows import.

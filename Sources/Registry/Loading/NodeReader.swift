@@ -1,5 +1,4 @@
 import TemporalModel
-import Yams
 
 /// Reads typed values out of YAML nodes for one file (and entry), reporting
 /// every problem to the shared ``Diagnostics`` instead of stopping.
@@ -170,8 +169,6 @@ struct NodeReader {
                 object[name] = json(value, path: path.isEmpty ? name : "\(path).\(name)")
             }
             return .object(object)
-        case .alias:
-            return .null
         }
     }
 
@@ -198,7 +195,6 @@ struct NodeReader {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let scalar):
             switch node.tagName {
             case .null: return "null"
@@ -225,9 +221,4 @@ struct Fields {
         guard let value = values[key] else { return false }
         return value.tagName != .null
     }
-}
-
-extension Node {
-    /// The resolved YAML tag (`str`, `int`, `float`, `bool`, `null`, `map`, `seq`, …).
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.description) }
 }

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Lexical path helpers (no symlink resolution, so results are predictable).
 enum Paths {
@@ -29,6 +28,6 @@ enum Paths {
 
     /// The current directory.
     static var currentDirectory: String {
-        FileManager.default.currentDirectoryPath
+        FileSystem.currentDirectory
     }
 }

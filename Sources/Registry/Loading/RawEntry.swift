@@ -1,5 +1,4 @@
 import TemporalModel
-import Yams
 
 /// An entry as read from its file, before its kind-specific fields are decoded.
 struct RawEntry {

@@ -1,6 +1,4 @@
-import Foundation
 import TemporalModel
-import Yams
 
 /// Loads a registry directory into a validated ``Registry``.
 ///
@@ -16,12 +14,11 @@ public enum RegistryLoader {
     ///   - environment: values for `${env:NAME}` placeholders (default: the process environment).
     public static func load(
         directory: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = HostProcess.environment
     ) throws(RegistryErrors) -> Registry {
         let root = Paths.absolute(directory, base: Paths.currentDirectory)
         let diagnostics = Diagnostics()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileSystem.kind(atPath: root) == .directory else {
             throw RegistryErrors([RegistryError(file: directory, line: nil, column: nil, entryId: nil,
                                                 message: "registry directory does not exist")])
         }
@@ -37,7 +34,7 @@ public enum RegistryLoader {
         for file in files {
             for raw in FileParser(file: file, environment: environment, diagnostics: diagnostics).parse() {
                 if let first = byId[raw.id] {
-                    let line = first.node.mark.map { ":\($0.line)" } ?? ""
+                    let line = ":\(first.node.mark.line)"
                     raw.reader.error("duplicate entry id \(raw.id) (first defined at \(first.file.relativePath)\(line))",
                                      at: raw.node)
                     continue
@@ -97,18 +94,9 @@ public enum RegistryLoader {
 
     /// The registry's YAML files, sorted by relative path.
     static func registryFiles(root: String) -> [RegistryFile] {
-        let url = URL(fileURLWithPath: root, isDirectory: true)
-        guard let enumerator = FileManager.default.enumerator(
-            at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-            return []
-        }
         var files: [RegistryFile] = []
-        for case let fileURL as URL in enumerator {
-            let name = fileURL.lastPathComponent
-            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
-            let values = try? fileURL.resourceValues(forKeys: [.isRegularFileKey])
-            guard values?.isRegularFile == true else { continue }
-            let absolute = Paths.normalize(fileURL.path)
+        for path in FileSystem.regularFiles(under: root) where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            let absolute = Paths.normalize(path)
             let relative = Paths.relative(absolute, to: root) ?? absolute
             files.append(RegistryFile(relativePath: relative, absolutePath: absolute))
         }

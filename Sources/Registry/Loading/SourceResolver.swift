@@ -1,5 +1,3 @@
-import Foundation
-import Yams
 
 /// Turns an entry's `source` value into Lua text: `file://rel.lua` (relative to
 /// the YAML file, must stay inside the registry root), `file:///abs.lua`, or
@@ -28,16 +26,15 @@ struct SourceResolver {
             return nil
         }
         let display = relative ?? absolute
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+        guard let kind = FileSystem.kind(atPath: absolute) else {
             reader.error("source file \(display) does not exist (from \"\(value)\")", at: node)
             return nil
         }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: absolute) else {
+        guard kind != .directory, let read = FileSystem.readText(absolute) else {
             reader.error("source \(display) is not a readable file", at: node)
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard case .text(let text) = read else {
             reader.error("source file \(display) is not valid UTF-8", at: node)
             return nil
         }

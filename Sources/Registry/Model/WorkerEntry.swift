@@ -1,4 +1,3 @@
-import Foundation
 import TemporalModel
 
 /// A `temporal.worker` entry: polls one task queue through a client.
@@ -71,7 +70,7 @@ public struct WorkerOptions: Sendable, Hashable {
 
     /// The default identity, `pid@hostname` as the Temporal SDKs use.
     public static var defaultIdentity: String {
-        "\(ProcessInfo.processInfo.processIdentifier)@\(ProcessInfo.processInfo.hostName)"
+        "\(HostProcess.processIdentifier)@\(HostProcess.hostName)"
     }
 
     /// Workflow tasks processed at once (> 0).

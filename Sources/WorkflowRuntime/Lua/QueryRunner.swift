@@ -15,7 +15,9 @@ local traceback = debug.traceback
 local function user_frames(co, label)
   local lines = { label }
   for line in traceback(co, nil, 0):gmatch("[^\n]+") do
-    if not (line:find("moonflow/", 1, true) or line:find("[C]: in function 'coroutine.yield'", 1, true)
+    -- Moonflow's frames: its chunks are named moonflow/..., or, loaded
+    -- without debug information, have no source ("?").
+    if not (line:find("moonflow/", 1, true) or line:find("^%s*%?:") or line:find("[C]: in function 'coroutine.yield'", 1, true)
         or line:find("(...tail calls...)", 1, true)) then
       lines[#lines + 1] = line
     end
