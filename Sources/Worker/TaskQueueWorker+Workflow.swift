@@ -18,10 +18,9 @@ extension TaskQueueWorker {
 
     /// One workflow task; returns the next one the answer brought back.
     private func runWorkflowTask(_ task: WorkflowTask, runner: any WorkflowTaskRunner) async -> WorkflowTask? {
-        var log = logger
-        log[metadataKey: "workflow_id"] = "\(task.workflowExecution.workflowId)"
-        log[metadataKey: "run_id"] = "\(task.workflowExecution.runId)"
-        log[metadataKey: "workflow_type"] = "\(task.workflowType)"
+        let log = TaskLog(logger: logger, fields: [
+            ("workflow_id", task.workflowExecution.workflowId), ("run_id", task.workflowExecution.runId),
+            ("workflow_type", task.workflowType)])
         do {
             if task.query != nil {
                 var answer = await runner.query(task, events: try await history(of: task))
@@ -186,10 +185,9 @@ extension TaskQueueWorker {
     func handleActivityTask(_ task: ActivityTask, runner: any ActivityTaskRunner) async {
         inFlightActivities.withLock { $0[task.taskToken] = task }
         defer { inFlightActivities.withLock { _ = $0.removeValue(forKey: task.taskToken) } }
-        var log = logger
-        log[metadataKey: "workflow_id"] = "\(task.workflowExecution.workflowId)"
-        log[metadataKey: "activity_type"] = "\(task.activityType)"
-        log[metadataKey: "activity_id"] = "\(task.activityId)"
+        let log = TaskLog(logger: logger, fields: [
+            ("workflow_id", task.workflowExecution.workflowId), ("activity_type", task.activityType),
+            ("activity_id", task.activityId)])
         if let wait = TaskTiming.activityScheduleToStart(task) {
             metrics.activityScheduleToStart(wait, activityType: task.activityType)
         }
