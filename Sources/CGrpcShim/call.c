@@ -150,10 +150,16 @@ int mfg_call_start(mfg_channel *ch, const char *method, const uint8_t *request, 
     gpr_timespec deadline = timeout_ms > 0
         ? gpr_time_add(gpr_now(GPR_CLOCK_MONOTONIC), gpr_time_from_millis(timeout_ms, GPR_TIMESPAN))
         : gpr_inf_future(GPR_CLOCK_MONOTONIC);
-    grpc_slice method_slice = grpc_slice_from_copied_string(method);
-    c->call = grpc_channel_create_call(ch->channel, NULL, GRPC_PROPAGATE_DEFAULTS, ch->cq, method_slice,
-                                       NULL, deadline, NULL);
-    grpc_slice_unref(method_slice);
+    void *registered = mfg_channel_method(ch, method);
+    if (registered != NULL) {
+        c->call = grpc_channel_create_registered_call(ch->channel, NULL, GRPC_PROPAGATE_DEFAULTS, ch->cq,
+                                                      registered, deadline, NULL);
+    } else {
+        grpc_slice method_slice = grpc_slice_from_copied_string(method);
+        c->call = grpc_channel_create_call(ch->channel, NULL, GRPC_PROPAGATE_DEFAULTS, ch->cq, method_slice,
+                                           NULL, deadline, NULL);
+        grpc_slice_unref(method_slice);
+    }
     if (c->call == NULL) { mfg_call_destroy(c); return MFG_E_CALL_CREATE; }
 
     grpc_op ops[6];

@@ -124,7 +124,7 @@ int mfg_channel_create(const mfg_channel_options *o, mfg_channel **out) {
         return rc == MFG_OK ? MFG_E_CREDENTIALS : rc;
     }
 
-    grpc_arg args[10];
+    grpc_arg args[14];
     size_t n = 0;
     args[n++] = mfg_int_arg(GRPC_ARG_KEEPALIVE_TIME_MS, mfg_or(o->keepalive_time_ms, 30000));
     args[n++] = mfg_int_arg(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, mfg_or(o->keepalive_timeout_ms, 15000));
@@ -138,6 +138,12 @@ int mfg_channel_create(const mfg_channel_options *o, mfg_channel **out) {
     args[n++] = mfg_int_arg(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, mfg_or(o->connect_timeout_ms, 20000));
     /* Recover from a server restart within seconds, not minutes. */
     args[n++] = mfg_int_arg(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 10000);
+    /* Per-call work we do not use: the client retries itself
+     * (TemporalRPC's RetryBackoff), and channelz's call counters and
+     * BDP pings (loopback or a data-centre link) cost CPU on every call. */
+    args[n++] = mfg_int_arg(GRPC_ARG_ENABLE_RETRIES, 0);
+    args[n++] = mfg_int_arg(GRPC_ARG_ENABLE_CHANNELZ, 0);
+    args[n++] = mfg_int_arg(GRPC_ARG_HTTP2_BDP_PROBE, 0);
     if (o->primary_user_agent != NULL)
         args[n++] = mfg_string_arg(GRPC_ARG_PRIMARY_USER_AGENT_STRING, o->primary_user_agent);
     if (o->use_tls && o->server_name_override != NULL && o->server_name_override[0] != '\0')
@@ -147,6 +153,7 @@ int mfg_channel_create(const mfg_channel_options *o, mfg_channel **out) {
     ch->channel = grpc_channel_create(o->target, creds, &channel_args); /* copies args */
     grpc_channel_credentials_release(creds); /* the channel keeps its own reference */
     ch->cq = mfg_runtime_cq();
+    pthread_mutex_init(&ch->methods_lock, NULL);
     if (ch->channel == NULL || ch->cq == NULL) {
         if (ch->channel != NULL) grpc_channel_destroy(ch->channel);
         free(ch);
@@ -157,9 +164,30 @@ int mfg_channel_create(const mfg_channel_options *o, mfg_channel **out) {
     return MFG_OK;
 }
 
+void *mfg_channel_method(mfg_channel *ch, const char *method) {
+    void *handle = NULL;
+    pthread_mutex_lock(&ch->methods_lock);
+    for (size_t i = 0; i < ch->method_count; i++) {
+        if (strcmp(ch->method_names[i], method) == 0) { handle = ch->method_handles[i]; break; }
+    }
+    if (handle == NULL && ch->method_count < MFG_MAX_REGISTERED_METHODS) {
+        char *name = strdup(method);
+        if (name != NULL) {
+            handle = grpc_channel_register_call(ch->channel, method, NULL, NULL);
+            ch->method_names[ch->method_count] = name;
+            ch->method_handles[ch->method_count] = handle;
+            ch->method_count++;
+        }
+    }
+    pthread_mutex_unlock(&ch->methods_lock);
+    return handle;
+}
+
 void mfg_channel_destroy(mfg_channel *ch) {
     if (ch == NULL) return;
     grpc_channel_destroy(ch->channel);
+    for (size_t i = 0; i < ch->method_count; i++) free(ch->method_names[i]);
+    pthread_mutex_destroy(&ch->methods_lock);
     free(ch);
     mfg_shutdown();
 }

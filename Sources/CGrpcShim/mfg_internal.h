@@ -5,6 +5,7 @@
 
 #include "CGrpcShim.h"
 #include <grpc/grpc.h>
+#include <pthread.h>
 #include <stdatomic.h>
 
 /* Every tag put on the shared completion queue starts with this header; the
@@ -27,9 +28,21 @@ static inline void mfg_tag_publish(mfg_tag *tag) {
  * reference (mfg_init without its matching mfg_shutdown). */
 grpc_completion_queue *mfg_runtime_cq(void);
 
+/* Methods registered with the channel (grpc_channel_register_call): a
+ * registered call skips building and interning its path on every call. */
+#define MFG_MAX_REGISTERED_METHODS 64
+
 struct mfg_channel {
     grpc_channel *channel;
     grpc_completion_queue *cq; /* the runtime's shared queue */
+    pthread_mutex_t methods_lock;
+    size_t method_count;
+    char *method_names[MFG_MAX_REGISTERED_METHODS];
+    void *method_handles[MFG_MAX_REGISTERED_METHODS];
 };
+
+/* The channel's registration of `method`, made on first use; NULL when the
+ * table is full (the call then goes unregistered). */
+void *mfg_channel_method(mfg_channel *ch, const char *method);
 
 #endif /* MFG_INTERNAL_H */

@@ -118,7 +118,15 @@ local function start(inst, job)
   inst.rng = job.seed or 0
   inst.start_ns = inst.now_ns
   local spec = inst.spec
-  local chunk, err = load(spec.source, spec.chunkname, "t", inst.env)
+  -- Compiled once per Lua state (the spec is shared by the instances of
+  -- its entry): later instances load the bytecode and skip the parser.
+  local chunk, err
+  if spec.bytecode then
+    chunk, err = load(spec.bytecode, spec.chunkname, "b", inst.env)
+  else
+    chunk, err = load(spec.source, spec.chunkname, "t", inst.env)
+    if chunk then spec.bytecode = string.dump(chunk) end
+  end
   if not chunk then return { message = err, traceback = "" } end
   local args, nargs = job.args or {}, job.nargs or 0
   local rec = P.spawn(function()
