@@ -13,6 +13,9 @@ public final class ActivityContext: Sendable {
         var cancelledByServer = false
         var interrupted = false
         var waiter: CheckedContinuation<Void, Never>?
+        var startSender: (@Sendable () -> Task<Void, Never>)?
+        var sender: Task<Void, Never>?
+        var finished = false
     }
     private let state = Mutex(State())
 
@@ -22,13 +25,33 @@ public final class ActivityContext: Sendable {
 
     /// Records details to send with the next (throttled) heartbeat.
     public func heartbeat(_ details: JSONValue) {
-        let waiter = state.withLock { s -> CheckedContinuation<Void, Never>? in
+        let (waiter, start) = state.withLock { s -> (CheckedContinuation<Void, Never>?, (@Sendable () -> Task<Void, Never>)?) in
             s.details = details
             s.pending = true
-            defer { s.waiter = nil }
-            return s.waiter
+            defer { s.waiter = nil; s.startSender = nil }
+            return (s.waiter, s.startSender)
         }
         waiter?.resume()
+        if let start {
+            let sender = start()
+            if state.withLock({ s -> Bool in s.sender = sender; return s.finished }) { sender.cancel() }
+        }
+    }
+
+    /// How the heartbeat sender starts: at the first heartbeat, since most
+    /// activities never heartbeat and a waiting task for each would cost
+    /// thread hops on every activity.
+    func sendsHeartbeats(_ start: @escaping @Sendable () -> Task<Void, Never>) {
+        state.withLock { $0.startSender = start }
+    }
+
+    /// The activity ended: stops its heartbeat sender, if one started.
+    func finish() {
+        state.withLock { s -> Task<Void, Never>? in
+            s.finished = true
+            s.startSender = nil
+            return s.sender
+        }?.cancel()
     }
 
     /// The last details recorded (sent with a failure, read on retry).

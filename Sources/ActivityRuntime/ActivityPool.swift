@@ -75,9 +75,11 @@ public final class ActivityPool: Sendable {
         let info = Self.info(task)
         let context = ActivityContext(lastDetails: task.heartbeatDetails.last.flatMap { try? PayloadCodec.decode($0) })
         running.withLock { $0[ObjectIdentifier(context)] = context }
-        let heartbeat = heartbeats.map { sender in Task { await sender.run(for: task, context: context) } }
+        if let sender = heartbeats {
+            context.sendsHeartbeats { Task { await sender.run(for: task, context: context) } }
+        }
         defer {
-            heartbeat?.cancel()
+            context.finish()
             running.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(context)) }
         }
         let executor = idle.withLock { $0.popLast() } ?? LuaExecutor(label: label, context: nil)
