@@ -29,3 +29,6 @@ python3 bench/driver.py --address "$address" --server-pid "$server_pid" --moonfl
   --registry bench/registry --temporal "$temporal_bin" --workers moonflow --quick --results-dir "$work/results"
 python3 bench/order/make-order.py "$work/moonflow" "$work"/pages.* > bench/order/moonflow.order
 echo "trace: wrote bench/order/moonflow.order ($(wc -l < bench/order/moonflow.order) functions)"
+# SwiftPM does not know the order file is an input of the link: drop the
+# binary so the next release build links it again with the new order.
+rm -f "$bin"
