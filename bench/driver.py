@@ -350,7 +350,15 @@ async def export_history(args, wid: str, path: str) -> int:
         return len(json.load(f)["events"])
 
 
-async def measure_worker(args, name: str, outdir: str) -> dict:
+class Side:
+    """One worker under test: its process, its own task queue, its results."""
+
+    def __init__(self, name: str, runner: Runner, w: WorkerProc, client: Client, res: dict):
+        self.name, self.runner, self.w, self.client, self.res = name, runner, w, client, res
+
+
+async def start_side(args, name: str, outdir: str) -> Side:
+    """Starts one worker, waits until it answers, warms it up."""
     tag = f"{name}-{uuid.uuid4().hex[:6]}"
     tq = f"bench-{tag}"
     log_path = os.path.join(outdir, f"{name}-worker.log")
@@ -359,81 +367,103 @@ async def measure_worker(args, name: str, outdir: str) -> dict:
         w = start_moonflow(args, tq, args.registry, log_path, args.moonflow_log_level)
     else:
         w = start_python(args, tq, log_path)
-    runner = Runner(client, tq, tag, w)
-    res: dict = {"task_queue": tq, "loadavg_start": loadavg(), "workloads": {}}
+    side = Side(name, Runner(client, tq, tag, w), w, client,
+                {"task_queue": tq, "loadavg_start": loadavg(), "workloads": {}})
     try:
         t_start = time.perf_counter()
-        await wait_ready(runner, w)
-        res["ready_seconds"] = time.perf_counter() - t_start
-        res["idle_rss_kib"] = rss_kib(w.pid)
+        await wait_ready(side.runner, w)
+        side.res["ready_seconds"] = time.perf_counter() - t_start
+        side.res["idle_rss_kib"] = rss_kib(w.pid)
         # warm-up: a few of each, sequential and concurrent
         for wl in WORKLOADS:
-            await runner.many(wl, "warm", args.warmup, 5)
-        print(f"[{name}] ready in {res['ready_seconds']:.1f}s, idle RSS {res['idle_rss_kib']/1024:.1f} MiB, "
+            await side.runner.many(wl, "warm", args.warmup, 5)
+        print(f"[{name}] ready in {side.res['ready_seconds']:.1f}s, idle RSS {side.res['idle_rss_kib']/1024:.1f} MiB, "
               f"warm-up done (load {loadavg()})", flush=True)
+    except WorkerDied as e:
+        side.res["died"] = str(e)
+        print(f"[{name}] {e}", flush=True)
+    return side
 
-        for wl in WORKLOADS:
-            r: dict = {}
-            with RSSSampler(w.pid) as sampler:
-                lat = await runner.many(wl, "lat", args.latency_runs, 1)
-                n = args.n_w1 if wl == "W1" else args.n
-                c0, s0, d0 = cpu_ms(w.pid), cpu_ms(args.server_pid), cpu_ms_one(os.getpid())
-                b0 = box_cpu()
-                t0 = time.perf_counter()
-                thr = await runner.many(wl, "thr", n, args.in_flight, seed_base=1000)
-                elapsed = time.perf_counter() - t0
-                c1, s1, d1 = cpu_ms(w.pid), cpu_ms(args.server_pid), cpu_ms_one(os.getpid())
-                b1 = box_cpu()
-            key = "after_signals" if wl == "W4" else "latency"
-            r["latency_runs"] = len(lat)
-            r["p50_ms"] = pct([x[key] for x in lat], 0.5) * 1000
-            r["p95_ms"] = pct([x[key] for x in lat], 0.95) * 1000
-            if wl == "W4":
-                r["start_to_result_p50_ms"] = pct([x["latency"] for x in lat], 0.5) * 1000
-                r["start_to_result_p95_ms"] = pct([x["latency"] for x in lat], 0.95) * 1000
-            r["throughput_n"] = len(thr)
-            r["throughput_seconds"] = elapsed
-            r["wf_per_s"] = len(thr) / elapsed if elapsed > 0 else 0.0
-            r["throughput_p50_ms"] = pct([x["latency"] for x in thr], 0.5) * 1000
-            done = max(len(thr), 1)
-            r["worker_cpu_ms_per_wf"] = (c1 - c0) / done
-            r["server_cpu_ms_per_wf"] = (s1 - s0) / done
-            r["driver_cpu_ms_per_wf"] = (d1 - d0) / done
-            # what the box could do if the worker cost nothing: all cores for server + driver
-            r["est_ceiling_wf_per_s"] = os.cpu_count() * 1000.0 / max(r["server_cpu_ms_per_wf"] + r["driver_cpu_ms_per_wf"], 1e-9)
-            r["box_cpu_busy"] = (b1[0] - b0[0]) / max(b1[1] - b0[1], 1)
-            r["peak_rss_kib"] = sampler.peak
-            r["errors"] = len([e for e in runner.errors if e.startswith(wl + "/")])
-            r["loadavg_end"] = loadavg()
-            res["workloads"][wl] = r
-            print(f"[{name}] {wl}: {r['wf_per_s']:.1f} wf/s, p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, "
-                  f"cpu {r['worker_cpu_ms_per_wf']:.2f} ms/wf (server {r['server_cpu_ms_per_wf']:.1f}), "
-                  f"peak RSS {r['peak_rss_kib']/1024:.1f} MiB, box CPU {r['box_cpu_busy']*100:.0f}%, errors {r['errors']} (load {loadavg()})", flush=True)
 
-        # replay history: one W2 with 2,000 sequential activities, exported
-        wid = runner.wid("W2", "replayhist", 0)
-        t0 = time.perf_counter()
-        h = await client.start_workflow(WTYPE["W2"], {"n": args.replay_activities, "seed": 0}, id=wid, task_queue=tq)
-        r = await asyncio.wait_for(h.result(), 900)
-        n = args.replay_activities
-        if r != n * (n + 1) // 2:
-            raise RuntimeError(f"replay history workflow returned {r!r}")
-        hist = os.path.join(outdir, f"{name}-history.json")
-        events = await export_history(args, wid, hist)
-        res["replay_history"] = {"path": hist, "events": events, "workflow_seconds": time.perf_counter() - t0}
-        try:
-            res["replay_history"].update(history_gaps(hist))
-        except Exception as e:  # noqa: BLE001
-            res["replay_history"]["gaps_error"] = str(e)
-        print(f"[{name}] recorded a {events}-event history in {res['replay_history']['workflow_seconds']:.1f}s", flush=True)
-        res["peak_rss_hwm_kib"] = status_kib(w.pid, "VmHWM")
-        res["errors"] = runner.errors[:20]
-        res["error_count"] = len(runner.errors)
-        res["loadavg_end"] = loadavg()
+async def measure_workload(args, side: Side, wl: str) -> None:
+    """Latency, throughput, CPU and peak RSS of one workload on one worker
+    (the other worker, if any, is idle meanwhile)."""
+    if side.res.get("died"):
+        return
+    runner, w, name = side.runner, side.w, side.name
+    r: dict = {}
+    try:
+        with RSSSampler(w.pid) as sampler:
+            lat = await runner.many(wl, "lat", args.latency_runs, 1)
+            n = args.n_w1 if wl == "W1" else args.n
+            c0, s0, d0 = cpu_ms(w.pid), cpu_ms(args.server_pid), cpu_ms_one(os.getpid())
+            b0 = box_cpu()
+            t0 = time.perf_counter()
+            thr = await runner.many(wl, "thr", n, args.in_flight, seed_base=1000)
+            elapsed = time.perf_counter() - t0
+            c1, s1, d1 = cpu_ms(w.pid), cpu_ms(args.server_pid), cpu_ms_one(os.getpid())
+            b1 = box_cpu()
+    except WorkerDied as e:
+        side.res["died"] = str(e)
+        print(f"[{name}] {e}", flush=True)
+        return
+    key = "after_signals" if wl == "W4" else "latency"
+    r["latency_runs"] = len(lat)
+    r["p50_ms"] = pct([x[key] for x in lat], 0.5) * 1000
+    r["p95_ms"] = pct([x[key] for x in lat], 0.95) * 1000
+    if wl == "W4":
+        r["start_to_result_p50_ms"] = pct([x["latency"] for x in lat], 0.5) * 1000
+        r["start_to_result_p95_ms"] = pct([x["latency"] for x in lat], 0.95) * 1000
+    r["throughput_n"] = len(thr)
+    r["throughput_seconds"] = elapsed
+    r["wf_per_s"] = len(thr) / elapsed if elapsed > 0 else 0.0
+    r["throughput_p50_ms"] = pct([x["latency"] for x in thr], 0.5) * 1000
+    done = max(len(thr), 1)
+    r["worker_cpu_ms_per_wf"] = (c1 - c0) / done
+    r["server_cpu_ms_per_wf"] = (s1 - s0) / done
+    r["driver_cpu_ms_per_wf"] = (d1 - d0) / done
+    # what the box could do if the worker cost nothing: all cores for server + driver
+    r["est_ceiling_wf_per_s"] = os.cpu_count() * 1000.0 / max(r["server_cpu_ms_per_wf"] + r["driver_cpu_ms_per_wf"], 1e-9)
+    r["box_cpu_busy"] = (b1[0] - b0[0]) / max(b1[1] - b0[1], 1)
+    r["peak_rss_kib"] = sampler.peak
+    r["errors"] = len([e for e in runner.errors if e.startswith(wl + "/")])
+    r["loadavg_end"] = loadavg()
+    side.res["workloads"][wl] = r
+    print(f"[{name}] {wl}: {r['wf_per_s']:.1f} wf/s, p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, "
+          f"cpu {r['worker_cpu_ms_per_wf']:.2f} ms/wf (server {r['server_cpu_ms_per_wf']:.1f}), "
+          f"peak RSS {r['peak_rss_kib']/1024:.1f} MiB, box CPU {r['box_cpu_busy']*100:.0f}%, errors {r['errors']} (load {loadavg()})", flush=True)
+
+
+async def finish_side(args, side: Side, outdir: str) -> dict:
+    """Records the replay history (one W2 with 2,000 sequential activities,
+    exported), then stops the worker."""
+    res, w, name = side.res, side.w, side.name
+    try:
+        if not res.get("died"):
+            wid = side.runner.wid("W2", "replayhist", 0)
+            t0 = time.perf_counter()
+            h = await side.client.start_workflow(WTYPE["W2"], {"n": args.replay_activities, "seed": 0}, id=wid,
+                                                 task_queue=res["task_queue"])
+            r = await asyncio.wait_for(watched(w, h.result()), 900)
+            n = args.replay_activities
+            if r != n * (n + 1) // 2:
+                raise RuntimeError(f"replay history workflow returned {r!r}")
+            hist = os.path.join(outdir, f"{name}-history.json")
+            events = await export_history(args, wid, hist)
+            res["replay_history"] = {"path": hist, "events": events, "workflow_seconds": time.perf_counter() - t0}
+            try:
+                res["replay_history"].update(history_gaps(hist))
+            except Exception as e:  # noqa: BLE001
+                res["replay_history"]["gaps_error"] = str(e)
+            print(f"[{name}] recorded a {events}-event history in {res['replay_history']['workflow_seconds']:.1f}s", flush=True)
+            res["peak_rss_hwm_kib"] = status_kib(w.pid, "VmHWM")
     except WorkerDied as e:
         res["died"] = str(e)
         print(f"[{name}] {e}", flush=True)
     finally:
+        res["errors"] = side.runner.errors[:20]
+        res["error_count"] = len(side.runner.errors)
+        res["loadavg_end"] = loadavg()
         alive = w.proc.poll() is None
         w.stop()
         res["exit_code"] = w.proc.returncode
@@ -633,8 +663,21 @@ async def bench(args) -> int:
                  "workdir": outdir}
     print(f"driver: load at start {res['loadavg_start']}; logs and histories in {outdir}", flush=True)
     t_all = time.perf_counter()
+    # Both workers run side by side, each on its own task queue, and each
+    # workload is measured on one and then the other while the other idles:
+    # the two measurements of a workload are a minute apart, not the length
+    # of a whole worker's run, so drift in the (shared) box's speed hits
+    # both alike.
+    sides = [await start_side(args, name, outdir) for name in args.workers]
+    try:
+        for i, wl in enumerate(WORKLOADS):
+            # alternate who goes first, so a steady drift cancels out
+            for side in (sides if i % 2 == 0 else sides[::-1]):
+                await measure_workload(args, side, wl)
+    finally:
+        for side in sides:
+            res[side.name] = await finish_side(args, side, outdir)
     for name in args.workers:
-        res[name] = await measure_worker(args, name, outdir)
         res[name]["parked"] = await measure_parked(args, name, outdir)
 
     res["replay"] = {}
