@@ -192,8 +192,9 @@ def summarize(pid: int) -> dict:
             "totals": tot, "groups": groups, "rows": rows}
 
 
-def elf_sections(path: str) -> list[tuple[str, int, int]]:
-    """(name, file offset, size) of every allocated section with file bytes."""
+def elf_section_headers(path: str) -> list[tuple[str, int, int, int, int, int]]:
+    """(name, type, flags, address, file offset, size) of every section of a
+    64-bit ELF file ([] for anything else)."""
     with open(path, "rb") as f:
         data = f.read(64)
         if data[:4] != b"\x7fELF" or data[4] != 2:
@@ -205,12 +206,13 @@ def elf_sections(path: str) -> list[tuple[str, int, int]]:
         hdrs = [struct.unpack_from("<IIQQQQIIQQ", raw, i * shentsize) for i in range(shnum)]
         f.seek(hdrs[shstrndx][4])
         names = f.read(hdrs[shstrndx][5])
-    out = []
-    for h in hdrs:
-        name_off, typ, flags, _addr, off, size = h[:6]
-        if flags & 2 and typ != 8 and size:   # SHF_ALLOC, not NOBITS
-            out.append((names[name_off:names.index(b"\0", name_off)].decode(), off, size))
-    return out
+    return [(names[h[0]:names.index(b"\0", h[0])].decode(), h[1], h[2], h[3], h[4], h[5]) for h in hdrs]
+
+
+def elf_sections(path: str) -> list[tuple[str, int, int]]:
+    """(name, file offset, size) of every allocated section with file bytes."""
+    return [(name, off, size) for name, typ, flags, _addr, off, size in elf_section_headers(path)
+            if flags & 2 and typ != 8 and size]   # SHF_ALLOC, not NOBITS
 
 
 def resident_by_section(pid: int, needle: str) -> list[tuple[str, str, int, int]]:
@@ -318,16 +320,8 @@ def resident_by_symbol(pid: int, needle: str) -> list[tuple[str, str, int]]:
 
 def elf_section_addresses(path: str) -> list[tuple[str, int, int]]:
     """(name, address, size) of every allocated section."""
-    with open(path, "rb") as f:
-        data = f.read(64)
-        shoff, = struct.unpack_from("<Q", data, 0x28)
-        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
-        f.seek(shoff)
-        raw = f.read(shentsize * shnum)
-        hdrs = [struct.unpack_from("<IIQQQQIIQQ", raw, i * shentsize) for i in range(shnum)]
-        f.seek(hdrs[shstrndx][4])
-        names = f.read(hdrs[shstrndx][5])
-    return [(names[h[0]:names.index(b"\0", h[0])].decode(), h[3], h[5]) for h in hdrs if h[2] & 2 and h[5]]
+    return [(name, addr, size) for name, _typ, flags, addr, _off, size in elf_section_headers(path)
+            if flags & 2 and size]
 
 
 def main() -> int:
