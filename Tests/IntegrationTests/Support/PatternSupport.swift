@@ -81,8 +81,16 @@ extension History {
     /// The (decoded) input of each `ActivityTaskScheduled`, in history order.
     var scheduledInputs: [String] { of("ActivityTaskScheduled").map { $0.firstResultPayload ?? "?" } }
 
-    /// Workflow tasks that failed (a replay problem after the restart shows here).
-    var failedTasks: [Event] { of("WorkflowTaskFailed") }
+    /// Workflow tasks that failed (a replay problem after the restart shows
+    /// here), except the server's own rejections of a completion that
+    /// raced a new event (`UNHANDLED_COMMAND`: a signal arrived while the
+    /// task that completes the workflow was in flight; the worker then
+    /// runs the code again with the signal, as every SDK does).
+    var failedTasks: [Event] {
+        of("WorkflowTaskFailed").filter {
+            !($0.cause ?? "").uppercased().replacingOccurrences(of: "_", with: "").hasSuffix("UNHANDLEDCOMMAND")
+        }
+    }
 
     /// No workflow task is scheduled or running: the last workflow-task
     /// event is a `WorkflowTaskCompleted` (only the events of its commands
