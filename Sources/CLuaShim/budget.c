@@ -23,8 +23,15 @@ static void mfl_budgethook(lua_State *L, lua_Debug *ar) {
     if (count != rt->granularity) mfl_armhook(L);
 }
 
+/* Without a budget no hook is set: a count hook makes the VM trap on every
+ * instruction (luaG_traceexec), which slows all Lua code down, whatever the
+ * count. Workflow code always has a budget; activity code has none. */
 void mfl_armhook(lua_State *L) {
-    lua_sethook(L, mfl_budgethook, LUA_MASKCOUNT, mfl_runtime(L)->granularity);
+    mfl_Runtime *rt = mfl_runtime(L);
+    if (rt->budget > 0 || rt->budgetExceeded)
+        lua_sethook(L, mfl_budgethook, LUA_MASKCOUNT, rt->granularity);
+    else if (lua_gethook(L) == mfl_budgethook)
+        lua_sethook(L, NULL, 0, 0);
 }
 
 void mfl_setbudget(lua_State *L, long long budget) {

@@ -66,4 +66,17 @@ final class BudgetTests: XCTestCase {
         XCTAssertNil(state.instructionBudget)
         XCTAssertEqual(try runLua(state, "local s = 0 for i = 1, 1000000 do s = s + 1 end return s"), [.int(1_000_000)])
     }
+
+    /// A count hook makes the VM trap on every instruction, so code without
+    /// a budget (activities) must run with no hook at all; with a budget
+    /// (workflows) the hook is there, and removing the budget removes it.
+    func testHookOnlyWhileABudgetIsSet() throws {
+        let state = try LuaState()
+        let probe = "return debug.gethook() ~= nil"
+        XCTAssertEqual(try runLua(state, probe), [.bool(false)])
+        state.setInstructionBudget(100_000)
+        XCTAssertEqual(try runLua(state, probe), [.bool(true)])
+        state.setInstructionBudget(nil)
+        XCTAssertEqual(try runLua(state, probe), [.bool(false)])
+    }
 }
