@@ -2,8 +2,14 @@
 struct Method: Sendable, Hashable {
     /// The bare method name, e.g. `PollWorkflowTaskQueue`.
     let name: String
-    /// `/temporal.api.workflowservice.v1.WorkflowService/<name>`.
-    var path: String { "/temporal.api.workflowservice.v1.WorkflowService/" + name }
+    /// `/temporal.api.workflowservice.v1.WorkflowService/<name>`, built
+    /// once (it is passed on every call).
+    let path: String
+
+    init(name: String) {
+        self.name = name
+        self.path = "/temporal.api.workflowservice.v1.WorkflowService/" + name
+    }
 
     static let pollWorkflowTaskQueue = Method(name: "PollWorkflowTaskQueue")
     static let respondWorkflowTaskCompleted = Method(name: "RespondWorkflowTaskCompleted")

@@ -87,9 +87,7 @@ extension History {
     /// task that completes the workflow was in flight; the worker then
     /// runs the code again with the signal, as every SDK does).
     var failedTasks: [Event] {
-        of("WorkflowTaskFailed").filter {
-            !($0.cause ?? "").uppercased().replacingOccurrences(of: "_", with: "").hasSuffix("UNHANDLEDCOMMAND")
-        }
+        of("WorkflowTaskFailed").filter { $0.cause != "WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND" }
     }
 
     /// No workflow task is scheduled or running: the last workflow-task
