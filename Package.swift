@@ -81,12 +81,13 @@ let package = Package(
 
         // Swift layers.
         .target(name: "TemporalModel"),
+        .target(name: "Handoff"),
         .target(name: "TemporalWire", dependencies: ["TemporalModel", "CTemporalProto", "CProtobufC"]),
         .target(name: "TemporalRPC", dependencies: [
-            "TemporalModel", "TemporalWire", "CGrpcShim",
+            "TemporalModel", "TemporalWire", "CGrpcShim", "Handoff",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "LuaRuntime", dependencies: ["TemporalModel", "CLuaShim", "CLua"]),
+        .target(name: "LuaRuntime", dependencies: ["TemporalModel", "CLuaShim", "CLua", "Handoff"]),
         .target(name: "Replay", dependencies: ["TemporalModel"]),
         .target(name: "Registry", dependencies: ["TemporalModel", "CYAML"], linkerSettings: cLibrary("yaml")),
         .target(name: "WorkflowRuntime", dependencies: ["TemporalModel", "Replay", "LuaRuntime", "Registry"]),
@@ -100,7 +101,7 @@ let package = Package(
         ]),
         .target(name: "Worker", dependencies: [
             "TemporalModel", "TemporalRPC", "Replay", "WorkflowRuntime", "ActivityRuntime", "Registry", "LuaRuntime",
-            "Observability",
+            "Observability", "Handoff",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "moonflow", dependencies: [
@@ -113,6 +114,7 @@ let package = Package(
         // Tests. Unit tests need no server; IntegrationTests start a real
         // `temporal server start-dev` (see Tests/TestSupport/DevServer.swift).
         .testTarget(name: "TemporalModelTests", dependencies: ["TemporalModel"]),
+        .testTarget(name: "HandoffTests", dependencies: ["Handoff"]),
         .target(name: "TestSupport", dependencies: ["TemporalModel"], path: "Tests/TestSupport"),
         .testTarget(name: "TemporalWireTests", dependencies: ["TemporalWire", "TemporalModel"]),
         .testTarget(name: "TemporalRPCTests", dependencies: ["TemporalRPC", "TemporalWire", "TemporalModel", "TestSupport", "CGrpcShim"]),

@@ -1,4 +1,5 @@
 import Dispatch
+import Handoff
 
 /// Runs closures one at a time on a serial dispatch queue, off the Swift
 /// cooperative pool, and owns a context (typically a `LuaState` and what
@@ -25,7 +26,10 @@ public final class LuaExecutor<Context>: @unchecked Sendable {
     public func run<T: Sendable>(_ body: @escaping @Sendable (inout Context) -> T) async -> T {
         await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
             queue.async {
-                continuation.resume(returning: body(&self.context))
+                let result = body(&self.context)
+                // The caller's steps up to its next wait may run on this
+                // thread (see HandoffExecutor); Lua is done by now.
+                HandoffZone.resuming { continuation.resume(returning: result) }
             }
         }
     }

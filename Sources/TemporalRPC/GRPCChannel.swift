@@ -1,4 +1,5 @@
 import CGrpcShim
+import Handoff
 
 /// One gRPC channel (an HTTP/2 connection pool to one target) plus the
 /// per-call metadata of a `ConnectionConfig`.
@@ -124,7 +125,8 @@ private final class CompletionBox: @unchecked Sendable {
     }
 }
 
-/// Runs on the shim's poller thread: copy the result out and resume.
+/// Runs on the shim's poller thread: copy the result out and resume (in a
+/// `HandoffZone`: the caller's next steps may run right here).
 private let completionCallback: mfg_done_fn = { ctx, res in
     guard let ctx, let res else { return }
     let box = Unmanaged<CompletionBox>.fromOpaque(ctx).takeRetainedValue()
@@ -132,13 +134,13 @@ private let completionCallback: mfg_done_fn = { ctx, res in
     if r.status == 0 {
         let bytes = r.response_len > 0 && r.response != nil
             ? Array(UnsafeBufferPointer(start: r.response, count: r.response_len)) : []
-        box.continuation.resume(returning: .success(bytes))
+        HandoffZone.resuming { box.continuation.resume(returning: .success(bytes)) }
     } else {
         let details = r.details_len > 0 && r.details != nil
             ? String(decoding: UnsafeRawBufferPointer(start: r.details, count: r.details_len), as: UTF8.self)
             : ""
-        box.continuation.resume(returning: .failure(
-            RPCError.fromStatus(r.status, details: details, method: box.method)))
+        let error = RPCError.fromStatus(r.status, details: details, method: box.method)
+        HandoffZone.resuming { box.continuation.resume(returning: .failure(error)) }
     }
 }
 

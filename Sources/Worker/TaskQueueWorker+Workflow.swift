@@ -1,4 +1,5 @@
 import ActivityRuntime
+import Handoff
 import Logging
 import Observability
 import TemporalModel
@@ -137,12 +138,13 @@ extension TaskQueueWorker {
                 await self.handleActivityTask(task, runner: activities)
                 self.activitySlots.release()
             }
-            let submitted = submitter.withLock { continuation -> Bool in
-                guard let continuation else { return false }
+            // Yield outside the lock: the yield may run the handler's first
+            // steps inline (HandoffExecutor).
+            let submitted = submitter.withLock { $0 }.map { continuation -> Bool in
                 if case .enqueued = continuation.yield(job) { return true }
                 return false
-            }
-            if !submitted { Task { await job() } }
+            } ?? false
+            if !submitted { Task(executorPreference: HandoffExecutor.shared) { await job() } }
         }
     }
 

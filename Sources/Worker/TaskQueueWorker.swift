@@ -1,3 +1,4 @@
+import Handoff
 import Logging
 import Observability
 import Synchronization
@@ -64,13 +65,13 @@ public final class TaskQueueWorker: Sendable {
             metrics.workerStarted(.workflow)
             for _ in 0..<normalPollers {
                 metrics.pollerStarted(.workflowTask)
-                polls.append(Task { await self.workflowPollLoop(workflows, queue: normal, submit: continuation) })
+                polls.append(Task(executorPreference: HandoffExecutor.shared) { await self.workflowPollLoop(workflows, queue: normal, submit: continuation) })
             }
             if let sticky = settings.stickyQueue {
                 let queue = TaskQueue(name: sticky, kind: .sticky, normalName: settings.taskQueue)
                 for _ in 0..<stickyPollers {
                     metrics.pollerStarted(.stickyWorkflowTask)
-                    polls.append(Task { await self.workflowPollLoop(workflows, queue: queue, submit: continuation) })
+                    polls.append(Task(executorPreference: HandoffExecutor.shared) { await self.workflowPollLoop(workflows, queue: queue, submit: continuation) })
                 }
             }
         }
@@ -78,7 +79,7 @@ public final class TaskQueueWorker: Sendable {
             metrics.workerStarted(.activity)
             for _ in 0..<max(1, settings.activityPollers) {
                 metrics.pollerStarted(.activityTask)
-                polls.append(Task { await self.activityPollLoop(activities, submit: continuation) })
+                polls.append(Task(executorPreference: HandoffExecutor.shared) { await self.activityPollLoop(activities, submit: continuation) })
             }
         }
         let alreadyStopped = stopping.withLock { s -> Bool in
@@ -86,7 +87,7 @@ public final class TaskQueueWorker: Sendable {
             return s.stopped
         }
         if alreadyStopped { polls.forEach { $0.cancel() } }
-        let handlers = Task {
+        let handlers = Task(executorPreference: HandoffExecutor.shared) {
             await withDiscardingTaskGroup { group in
                 for await job in stream {
                     group.addTask { await job() }

@@ -1,0 +1,101 @@
+import Dispatch
+import Handoff
+import Synchronization
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+private func threadId() -> UInt { UInt(pthread_self()) }
+
+/// Thread ids recorded by index.
+private final class Seen: Sendable {
+    let ids = Mutex<[Int: UInt]>([:])
+}
+
+/// Starts a task preferring HandoffExecutor that parks in `slot`, records
+/// its thread once resumed, then runs `then`.
+private func parkedTask(_ slot: Parked, _ index: Int, _ seen: Seen,
+                        then: @escaping @Sendable () -> Void = {}) -> Task<Void, Never> {
+    Task(executorPreference: HandoffExecutor.shared) {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            slot.continuation = c
+            slot.parked.signal()
+        }
+        seen.ids.withLock { $0[index] = threadId() }
+        then()
+    }
+}
+
+/// Resumes `slot` from a private queue's thread, in a HandoffZone or not;
+/// returns that thread's id.
+private func resume(_ slot: Parked, inZone: Bool) async -> UInt {
+    await withCheckedContinuation { (done: CheckedContinuation<UInt, Never>) in
+        DispatchQueue(label: "handoff-test").async {
+            slot.parked.wait()
+            let me = threadId()
+            if inZone {
+                HandoffZone.resuming { slot.continuation!.resume() }
+            } else {
+                slot.continuation!.resume()
+            }
+            done.resume(returning: me)
+        }
+    }
+}
+
+/// A continuation parked by a task.
+private final class Parked: @unchecked Sendable {
+    // @unchecked: each field is written before the semaphore it is read after.
+    var continuation: CheckedContinuation<Void, Never>?
+    let parked = DispatchSemaphore(value: 0)
+}
+
+final class HandoffExecutorTests: XCTestCase {
+    private func resumeFromQueue(inZone: Bool) async -> (resumer: UInt, continuedOn: UInt?) {
+        let slot = Parked(), seen = Seen()
+        let task = parkedTask(slot, 0, seen)
+        let resumer = await resume(slot, inZone: inZone)
+        await task.value
+        return (resumer, seen.ids.withLock { $0[0] })
+    }
+
+    func testResumeInsideTheZoneContinuesOnTheResumingThread() async {
+        let (resumer, continuedOn) = await resumeFromQueue(inZone: true)
+        XCTAssertEqual(resumer, continuedOn)
+    }
+
+    func testResumeOutsideTheZoneGoesToThePool() async {
+        // The resumer's queue thread is not a pool thread, and outside a
+        // zone the task must not run on it.
+        for _ in 0..<5 {
+            let (resumer, continuedOn) = await resumeFromQueue(inZone: false)
+            XCTAssertNotNil(continuedOn)
+            XCTAssertNotEqual(resumer, continuedOn)
+        }
+    }
+
+    /// A chain of tasks each woken by the previous one inside the zone: the
+    /// first few run inline, nested; past the depth cap the rest go to the
+    /// pool, so the stack stays bounded, and every task still finishes.
+    func testNestingIsCappedAndEveryTaskFinishes() async {
+        let count = 40
+        let slots = (0..<count).map { _ in Parked() }
+        let seen = Seen()
+        var tasks: [Task<Void, Never>] = []
+        for i in 0..<count {
+            tasks.append(parkedTask(slots[i], i, seen) {
+                guard i + 1 < count else { return }
+                slots[i + 1].parked.wait()
+                HandoffZone.resuming { slots[i + 1].continuation!.resume() }
+            })
+        }
+        let first = await resume(slots[0], inZone: true)
+        for t in tasks { await t.value }
+        let ids = seen.ids.withLock { $0 }
+        XCTAssertEqual(ids.count, count)
+        let inline = (0..<count).prefix { ids[$0] == first }.count
+        XCTAssertGreaterThanOrEqual(inline, 2, "the first woken tasks run on the resuming thread")
+        XCTAssertLessThan(inline, count, "the nesting cap sends the rest to the pool")
+    }
+}
