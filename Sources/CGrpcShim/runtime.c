@@ -20,6 +20,15 @@ static mfg_poller *g_poller = NULL;
 
 static void mfg_quiet_log(gpr_log_func_args *args) { (void)args; }
 
+/* abseil's Mutex keeps a lock-order graph for deadlock detection unless
+ * told otherwise, and Debian's abseil is built with it on: gRPC takes many
+ * Mutexes per call, so it costs on every call. The setter is C++; this is
+ * its mangled name in Debian's abseil (inline namespace "debian3"). The
+ * reference is weak: with another abseil build it is NULL and the default
+ * stays. The argument is OnDeadlockCycle::kIgnore. */
+extern void mfg_absl_set_deadlock_detection(int mode)
+    __asm__("_ZN4absl7debian329SetMutexDeadlockDetectionModeENS0_15OnDeadlockCycleE") __attribute__((weak));
+
 static void mfg_configure_logging(void) {
     /* GRPC_VERBOSITY / GRPC_TRACE are grpc's own switches: if the user set
      * either, keep grpc's stderr logger. Otherwise drop all grpc logging. */
@@ -54,6 +63,7 @@ static void *mfg_poller_main(void *arg) {
 void mfg_init(void) {
     pthread_mutex_lock(&g_lock);
     if (g_refs++ == 0) {
+        if (mfg_absl_set_deadlock_detection != NULL) mfg_absl_set_deadlock_detection(0);
         grpc_init();
         mfg_configure_logging();
         mfg_poller *p = calloc(1, sizeof *p);
