@@ -35,12 +35,15 @@ public struct WorkerMetrics: Sendable {
         [("namespace", namespace), ("task_queue", taskQueue)] + extra
     }
 
-    private func count(_ definition: MetricDefinition, _ labels: [(String, String)]) {
-        metrics?.counter(definition, labels).increment()
+    // The labels are an autoclosure: with metrics off they are never built
+    // (these run several times per task).
+    private func count(_ definition: MetricDefinition, _ labels: @autoclosure () -> [(String, String)]) {
+        metrics?.counter(definition, labels()).increment()
     }
 
-    private func observe(_ definition: MetricDefinition, _ value: Duration, _ labels: [(String, String)]) {
-        metrics?.histogram(definition, labels).record(value)
+    private func observe(_ definition: MetricDefinition, _ value: Duration,
+                         _ labels: @autoclosure () -> [(String, String)]) {
+        metrics?.histogram(definition, labels()).record(value)
     }
 
     // MARK: Worker
@@ -121,6 +124,7 @@ public struct WorkerMetrics: Sendable {
     /// now) is recorded for a success when known.
     public func activityExecuted(_ value: Duration, activityType: String, outcome: ActivityOutcome,
                                  endToEnd: Duration? = nil) {
+        guard metrics != nil else { return }
         let l = labels(("activity_type", activityType))
         observe(MetricCatalog.activityExecution, value, l)
         switch outcome {
