@@ -106,16 +106,25 @@ static void mfg_call_complete(mfg_tag *tag, int success) {
     mfg_call_unref(c); /* the completion's reference */
 }
 
-static int mfg_fill_metadata(mfg_call *c, const mfg_metadata *md, size_t n) {
-    if (n == 0) return MFG_OK;
-    if (md == NULL) return MFG_E_INVALID_ARGUMENT;
-    c->send_md = calloc(n, sizeof *c->send_md);
+/* The call's metadata: the channel's own (new references to its slices)
+ * followed by `md` (copied). */
+static int mfg_fill_metadata(mfg_call *c, const mfg_channel *ch, const mfg_metadata *md, size_t n) {
+    if (n > 0 && md == NULL) return MFG_E_INVALID_ARGUMENT;
+    size_t total = ch->base_md_count + n;
+    if (total == 0) return MFG_OK;
+    c->send_md = calloc(total, sizeof *c->send_md);
     if (c->send_md == NULL) return MFG_E_NO_MEMORY;
+    for (size_t i = 0; i < ch->base_md_count; i++) {
+        c->send_md[i].key = grpc_slice_ref(ch->base_md[i].key);
+        c->send_md[i].value = grpc_slice_ref(ch->base_md[i].value);
+        c->send_md_count = i + 1;
+    }
     for (size_t i = 0; i < n; i++) {
         if (md[i].key == NULL || (md[i].value == NULL && md[i].value_len > 0)) return MFG_E_INVALID_ARGUMENT;
-        c->send_md[i].key = grpc_slice_from_copied_buffer(md[i].key, md[i].key_len);
-        c->send_md[i].value = grpc_slice_from_copied_buffer(md[i].value ? md[i].value : "", md[i].value_len);
-        c->send_md_count = i + 1;
+        grpc_metadata *out = &c->send_md[ch->base_md_count + i];
+        out->key = grpc_slice_from_copied_buffer(md[i].key, md[i].key_len);
+        out->value = grpc_slice_from_copied_buffer(md[i].value ? md[i].value : "", md[i].value_len);
+        c->send_md_count = ch->base_md_count + i + 1;
     }
     return MFG_OK;
 }
@@ -139,7 +148,7 @@ int mfg_call_start(mfg_channel *ch, const char *method, const uint8_t *request, 
     grpc_metadata_array_init(&c->recv_initial_md);
     grpc_metadata_array_init(&c->recv_trailing_md);
 
-    int rc = mfg_fill_metadata(c, metadata, metadata_count);
+    int rc = mfg_fill_metadata(c, ch, metadata, metadata_count);
     if (rc != MFG_OK) { mfg_call_destroy(c); return rc; }
 
     grpc_slice body = grpc_slice_from_copied_buffer((const char *)(request ? request : (const uint8_t *)""),

@@ -39,6 +39,10 @@ struct mfg_channel {
     size_t method_count;
     char *method_names[MFG_MAX_REGISTERED_METHODS];
     void *method_handles[MFG_MAX_REGISTERED_METHODS];
+    /* Metadata of every call, as slices made once; each call takes its own
+     * references (grpc_slice_ref), so it does not copy them. */
+    grpc_metadata *base_md;
+    size_t base_md_count;
 };
 
 /* The channel's registration of `method`, made on first use; NULL when the

@@ -12,12 +12,13 @@ public final class GRPCChannel: @unchecked Sendable {
     /// The configuration this channel was created from.
     public let config: ConnectionConfig
     private let channel: OpaquePointer
-    private let baseMetadata: [(String, String)]
 
     /// Creates the channel. Nothing is connected until the first call.
     public init(config: ConnectionConfig) throws(RPCError) {
         self.config = config
-        self.baseMetadata = config.callMetadata
+        // Sent with every call: handed to the shim once, which keeps them as
+        // slices each call references (no per-call copies).
+        let base = MetadataBlock(config.callMetadata)
         let useTLS = config.usesTLS
         let tls = config.tls
         var created: OpaquePointer?
@@ -43,7 +44,11 @@ public final class GRPCChannel: @unchecked Sendable {
                                 o.max_receive_message_bytes = 128 << 20
                                 o.connect_timeout_ms = Int32(clamping: config.connectTimeout.milliseconds)
                                 o.primary_user_agent = agent
-                                return mfg_channel_create(&o, &created)
+                                return base.withUnsafeEntries { entries, count in
+                                    o.metadata = entries
+                                    o.metadata_count = count
+                                    return mfg_channel_create(&o, &created)
+                                }
                             }
                         }
                     }
@@ -76,7 +81,7 @@ public final class GRPCChannel: @unchecked Sendable {
         let handle = CallHandle()
         let result: Result<[UInt8], RPCError> = await withTaskCancellationHandler {
             let r: Result<[UInt8], RPCError> = await withCheckedContinuation { continuation in
-                start(method: method, request: request, metadata: baseMetadata + metadata,
+                start(method: method, request: request, metadata: metadata,
                       timeout: timeout, handle: handle, continuation: continuation)
             }
             handle.finish()
@@ -99,7 +104,7 @@ public final class GRPCChannel: @unchecked Sendable {
         let box = Unmanaged.passRetained(CompletionBox(method: shortName, continuation: continuation))
         var call: OpaquePointer?
         let timeoutMs = max(1, timeout.milliseconds)
-        let rc = MetadataBlock(metadata).withUnsafeEntries { entries, count in
+        let rc = withMetadata(metadata) { entries, count in
             request.withUnsafeBufferPointer { body in
                 mfg_call_start(channel, method, body.baseAddress, body.count, entries, count, timeoutMs,
                                box.toOpaque(), completionCallback, &call)
@@ -153,6 +158,12 @@ extension Duration {
         let frac = (atto + 999_999_999_999_999) / 1_000_000_000_000_000
         return ms.addingReportingOverflow(frac).overflow ? Int64.max : ms + frac
     }
+}
+
+/// The call's own metadata as C entries (none for most calls: the
+/// channel's metadata is already in the shim).
+private func withMetadata<R>(_ metadata: [(String, String)], _ body: (UnsafePointer<mfg_metadata>?, Int) -> R) -> R {
+    metadata.isEmpty ? body(nil, 0) : MetadataBlock(metadata).withUnsafeEntries(body)
 }
 
 private func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafePointer<UInt8>?, Int) -> R) -> R {

@@ -5,8 +5,8 @@
  *
  * Threading model: one process-wide completion queue (create_for_next) is
  * drained by one dedicated poller pthread. Call completions run the caller's
- * `mfg_done_fn` on that thread; the callback must only copy what it needs and
- * return quickly.
+ * `mfg_done_fn` on that thread; the callback must not block (it copies what
+ * it needs and may run non-blocking work of the caller, never a long job).
  *
  * Lifetimes:
  *   - mfg_init / mfg_shutdown are reference counted. Every channel holds one
@@ -51,6 +51,14 @@ typedef struct mfg_call mfg_call;
 /* Options for mfg_channel_create. Zero-initialise, then fill in.
  * Byte fields are pointer + length and are copied; they need not be
  * NUL-terminated. A zero or negative integer selects the default noted. */
+/* One metadata entry. Keys must be lowercase ASCII; values are binary-safe. */
+typedef struct mfg_metadata {
+    const char *key;
+    size_t key_len;
+    const char *value;
+    size_t value_len;
+} mfg_metadata;
+
 typedef struct mfg_channel_options {
     const char *target;                  /* "host:port"; required */
     int use_tls;                         /* 0 = plaintext, 1 = TLS */
@@ -70,15 +78,9 @@ typedef struct mfg_channel_options {
     int max_receive_message_bytes;       /* default 128 MiB */
     int connect_timeout_ms;              /* minimum connect timeout; default 20000 */
     const char *primary_user_agent;      /* NULL = grpc's own */
+    const mfg_metadata *metadata;        /* sent with every call, before the call's own; */
+    size_t metadata_count;               /* copied at creation */
 } mfg_channel_options;
-
-/* One metadata entry. Keys must be lowercase ASCII; values are binary-safe. */
-typedef struct mfg_metadata {
-    const char *key;
-    size_t key_len;
-    const char *value;
-    size_t value_len;
-} mfg_metadata;
 
 /* The outcome of one call, passed to mfg_done_fn. */
 typedef struct mfg_result {
@@ -117,7 +119,8 @@ void mfg_channel_destroy(mfg_channel *channel);
 /* Starts an asynchronous unary call.
  *   method:      full path, e.g. "/pkg.Service/Method" (NUL-terminated)
  *   request:     serialized request bytes (copied)
- *   metadata:    `metadata_count` entries (copied); may be NULL when count is 0
+ *   metadata:    `metadata_count` entries (copied) sent after the channel's own
+ *                (mfg_channel_options.metadata); may be NULL when count is 0
  *   timeout_ms:  deadline relative to now; <= 0 means no deadline
  *   ctx, done:   completion callback and its context
  *   out_call:    receives the call handle; release it with mfg_call_release
