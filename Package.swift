@@ -92,7 +92,7 @@ let package = Package(
         .target(name: "Registry", dependencies: ["TemporalModel", "CYAML"], linkerSettings: cLibrary("yaml")),
         .target(name: "WorkflowRuntime", dependencies: ["TemporalModel", "Replay", "LuaRuntime", "Registry"]),
         .target(name: "Client", dependencies: ["TemporalModel", "TemporalRPC", "Registry"]),
-        .target(name: "ActivityRuntime", dependencies: ["TemporalModel", "LuaRuntime", "Registry", "Client", "TemporalRPC"]),
+        .target(name: "ActivityRuntime", dependencies: ["TemporalModel", "LuaRuntime", "Registry", "Client", "TemporalRPC", "Handoff"]),
         .target(name: "Observability", dependencies: [
             "TemporalModel", "TemporalRPC",
             .product(name: "Logging", package: "swift-log"),

@@ -13,8 +13,13 @@ import Dispatch
 /// those crossings. Lua never runs on the gRPC thread: the Lua executors
 /// are still reached with an `await` that suspends.
 ///
-/// Jobs run inline must not block the thread; the worker's tasks only
-/// decode, encode, log and start calls between their waits.
+/// Jobs run inline must not block the thread (`Blocking.run` asserts it).
+/// Between their waits the worker's tasks decode replies (small ones only
+/// on the gRPC thread: see `GRPCChannel`), pick executors, encode, log and
+/// start calls.
+///
+/// The fallback runs jobs on `DispatchQueue.global()` at its default
+/// priority: task priorities are not used by the worker.
 public final class HandoffExecutor: TaskExecutor {
     public static let shared = HandoffExecutor()
 

@@ -8,8 +8,12 @@ import Glibc
 /// cooperative-pool thread for them.
 ///
 /// Only the threads that deliver results mark themselves: the gRPC
-/// completion thread (`TemporalRPC`) and the Lua executors
-/// (`LuaExecutor`), and only around the resume, never around Lua code.
+/// completion thread (`TemporalRPC`, for replies up to 64 KiB) and the Lua
+/// executors (`LuaExecutor`), and only around the resume, never around Lua
+/// code. While the mark is set, every job enqueued from the thread runs
+/// inline: the woken task, and whatever it wakes or starts (a child task
+/// added to a group runs until its first suspension before `addTask`
+/// returns).
 public enum HandoffZone {
     /// Runs `resume` (which should resume one continuation) with the mark
     /// set. Nests: an inline job that resumes another keeps the mark.
@@ -20,6 +24,10 @@ public enum HandoffZone {
         resume()
         state = outer
     }
+
+    /// Whether this thread is inside a zone now (for assertions: code that
+    /// blocks its thread must not run in one).
+    public static var isActive: Bool { state & marked != 0 }
 
     /// Whether a job enqueued now may run inline on this thread, and if so
     /// counts one more level of nesting; `leave()` undoes it.

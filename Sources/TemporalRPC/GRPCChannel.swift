@@ -130,8 +130,13 @@ private final class CompletionBox: @unchecked Sendable {
     }
 }
 
-/// Runs on the shim's poller thread: copy the result out and resume (in a
-/// `HandoffZone`: the caller's next steps may run right here).
+/// Replies up to this size are handed over in a `HandoffZone`: the caller
+/// decodes them on the gRPC thread. A bigger one (a long history page) is
+/// decoded on the pool, so one decode never holds up every other reply.
+private let handoffLimit = 64 << 10
+
+/// Runs on the shim's poller thread: copy the result out and resume (for a
+/// small reply in a `HandoffZone`: the caller's next steps may run here).
 private let completionCallback: mfg_done_fn = { ctx, res in
     guard let ctx, let res else { return }
     let box = Unmanaged<CompletionBox>.fromOpaque(ctx).takeRetainedValue()
@@ -139,7 +144,11 @@ private let completionCallback: mfg_done_fn = { ctx, res in
     if r.status == 0 {
         let bytes = r.response_len > 0 && r.response != nil
             ? Array(UnsafeBufferPointer(start: r.response, count: r.response_len)) : []
-        HandoffZone.resuming { box.continuation.resume(returning: .success(bytes)) }
+        if bytes.count <= handoffLimit {
+            HandoffZone.resuming { box.continuation.resume(returning: .success(bytes)) }
+        } else {
+            box.continuation.resume(returning: .success(bytes))
+        }
     } else {
         let details = r.details_len > 0 && r.details != nil
             ? String(decoding: UnsafeRawBufferPointer(start: r.details, count: r.details_len), as: UTF8.self)
