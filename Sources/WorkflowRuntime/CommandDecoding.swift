@@ -129,10 +129,12 @@ struct CommandDecoding {
     }
 
     /// One payload per argument of `args`/`nargs`.
-    private func inputs(_ c: [String: JSONValue], what: String) throws(WorkflowRuntimeError) -> [Payload] {
+    /// (`what` names the place in an error; like `payload`'s, it is built
+    /// only for one.)
+    private func inputs(_ c: [String: JSONValue], what: @autoclosure () -> String) throws(WorkflowRuntimeError) -> [Payload] {
         var input: [Payload] = []
         for (i, arg) in arguments(c["args"], count: int(c["nargs"])).enumerated() {
-            input.append(try payload(arg, what: "argument \(i + 1) of \(what)"))
+            input.append(try payload(arg, what: "argument \(i + 1) of \(what())"))
         }
         return input
     }
@@ -143,18 +145,18 @@ struct CommandDecoding {
         return [Headers.context: try payload(context, what: "context")]
     }
 
-    private func payloadMap(_ value: JSONValue?, what: String) throws(WorkflowRuntimeError) -> PayloadMap {
+    private func payloadMap(_ value: JSONValue?, what: @autoclosure () -> String) throws(WorkflowRuntimeError) -> PayloadMap {
         guard case .object(let o)? = value else { return [:] }
         var map: PayloadMap = [:]
-        for (key, v) in o { map[key] = try payload(v, what: "\(what).\(key)") }
+        for (key, v) in o { map[key] = try payload(v, what: "\(what()).\(key)") }
         return map
     }
 
-    private func payload(_ value: JSONValue, what: String) throws(WorkflowRuntimeError) -> Payload {
+    private func payload(_ value: JSONValue, what: @autoclosure () -> String) throws(WorkflowRuntimeError) -> Payload {
         do throws(PayloadError) {
             return try PayloadCodec.encode(value)
         } catch {
-            throw WorkflowRuntimeError("cannot encode \(what): \(error)")
+            throw WorkflowRuntimeError("cannot encode \(what()): \(error)")
         }
     }
 }

@@ -137,11 +137,12 @@ struct JobEncoding {
         return .object(o)
     }
 
-    private func decode(_ payloads: [Payload], what: String) throws(WorkflowRuntimeError) -> [JSONValue] {
+    // `what` is an autoclosure: the message is built only for an error.
+    private func decode(_ payloads: [Payload], what: @autoclosure () -> String) throws(WorkflowRuntimeError) -> [JSONValue] {
         do throws(PayloadError) {
             return try PayloadCodec.decode(payloads)
         } catch {
-            throw WorkflowRuntimeError("cannot decode \(what) of workflow \(execution.workflowId): \(error)")
+            throw WorkflowRuntimeError("cannot decode \(what()) of workflow \(execution.workflowId): \(error)")
         }
     }
 }
