@@ -112,25 +112,46 @@ local function run_until_blocked(inst)
 end
 P.run_until_blocked = run_until_blocked
 
+--- The workflow's code for one instance: a function that runs the chunk's
+--- body with the given environment (the instance's own top-level locals
+--- and functions), or the compile error (a string).
+---
+--- Compiled once per Lua state (the spec is shared by the instances of
+--- its entry). The source is compiled as it is first, for the real syntax
+--- errors, then as `return function(_ENV, ...) <source> end` on the same
+--- first line: every instance calls that one function with its own _ENV,
+--- with no parsing or loading per instance. A chunk that compiles alone
+--- but not wrapped (the wrapper's parameter takes a local slot) is loaded
+--- from its bytecode per instance instead.
+local function chunk_of(spec, env)
+  if spec.factory then return spec.factory end
+  if spec.bytecode then
+    local chunk, err = load(spec.bytecode, spec.chunkname, "b", env)
+    if not chunk then return err end
+    return function(_) return chunk() end
+  end
+  local chunk, err = load(spec.source, spec.chunkname, "t", env)
+  if not chunk then return err end
+  local wrapped = load("return function(_ENV, ...) " .. spec.source .. "\nend", spec.chunkname, "t", {})
+  if wrapped then
+    spec.factory = wrapped()
+    return spec.factory
+  end
+  spec.bytecode = string.dump(chunk)
+  return function(_) return chunk() end
+end
+
 local function start(inst, job)
   inst.info = job.info or {}
   inst.context = inst.info.context or {}
   inst.rng = job.seed or 0
   inst.start_ns = inst.now_ns
   local spec = inst.spec
-  -- Compiled once per Lua state (the spec is shared by the instances of
-  -- its entry): later instances load the bytecode and skip the parser.
-  local chunk, err
-  if spec.bytecode then
-    chunk, err = load(spec.bytecode, spec.chunkname, "b", inst.env)
-  else
-    chunk, err = load(spec.source, spec.chunkname, "t", inst.env)
-    if chunk then spec.bytecode = string.dump(chunk) end
-  end
-  if not chunk then return { message = err, traceback = "" } end
+  local chunk = chunk_of(spec, inst.env)
+  if type(chunk) == "string" then return { message = chunk, traceback = "" } end
   local args, nargs = job.args or {}, job.nargs or 0
   local rec = P.spawn(function()
-    local fn = common.entry_function(chunk(), inst.env, spec)
+    local fn = common.entry_function(chunk(inst.env), inst.env, spec)
     return fn(unpack(args, 1, nargs))
   end)
   rec.main = true
