@@ -32,11 +32,7 @@ struct mfg_call {
 /* Frees everything the call owns. Runs exactly once, on whichever thread
  * drops the last reference; only that thread touches grpc_call_unref. */
 static void mfg_call_destroy(mfg_call *c) {
-    for (size_t i = 0; i < c->send_md_count; i++) {
-        grpc_slice_unref(c->send_md[i].key);
-        grpc_slice_unref(c->send_md[i].value);
-    }
-    free(c->send_md);
+    mfg_metadata_release(c->send_md, c->send_md_count);
     if (c->send_message) grpc_byte_buffer_destroy(c->send_message);
     if (c->recv_message) grpc_byte_buffer_destroy(c->recv_message);
     grpc_metadata_array_destroy(&c->recv_initial_md);
@@ -108,8 +104,9 @@ static void mfg_call_complete(mfg_tag *tag, int success) {
 
 /* The call's metadata: the channel's own (new references to its slices)
  * followed by `md` (copied). */
+/* The call's metadata: the channel's own (new references to its slices)
+ * followed by `md` (copied). */
 static int mfg_fill_metadata(mfg_call *c, const mfg_channel *ch, const mfg_metadata *md, size_t n) {
-    if (n > 0 && md == NULL) return MFG_E_INVALID_ARGUMENT;
     size_t total = ch->base_md_count + n;
     if (total == 0) return MFG_OK;
     c->send_md = calloc(total, sizeof *c->send_md);
@@ -119,14 +116,7 @@ static int mfg_fill_metadata(mfg_call *c, const mfg_channel *ch, const mfg_metad
         c->send_md[i].value = grpc_slice_ref(ch->base_md[i].value);
         c->send_md_count = i + 1;
     }
-    for (size_t i = 0; i < n; i++) {
-        if (md[i].key == NULL || (md[i].value == NULL && md[i].value_len > 0)) return MFG_E_INVALID_ARGUMENT;
-        grpc_metadata *out = &c->send_md[ch->base_md_count + i];
-        out->key = grpc_slice_from_copied_buffer(md[i].key, md[i].key_len);
-        out->value = grpc_slice_from_copied_buffer(md[i].value ? md[i].value : "", md[i].value_len);
-        c->send_md_count = ch->base_md_count + i + 1;
-    }
-    return MFG_OK;
+    return mfg_metadata_copy(c->send_md, &c->send_md_count, md, n);
 }
 
 int mfg_call_start(mfg_channel *ch, const char *method, const uint8_t *request, size_t request_len,

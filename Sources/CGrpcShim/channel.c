@@ -105,29 +105,12 @@ static grpc_arg mfg_string_arg(const char *key, const char *value) {
     return a;
 }
 
-static void mfg_free_base_metadata(mfg_channel *ch) {
-    for (size_t i = 0; i < ch->base_md_count; i++) {
-        grpc_slice_unref(ch->base_md[i].key);
-        grpc_slice_unref(ch->base_md[i].value);
-    }
-    free(ch->base_md);
-    ch->base_md = NULL;
-    ch->base_md_count = 0;
-}
-
 /* Copies the options' metadata into slices owned by the channel. */
 static int mfg_copy_base_metadata(mfg_channel *ch, const mfg_metadata *md, size_t n) {
     if (n == 0) return MFG_OK;
-    if (md == NULL) return MFG_E_INVALID_ARGUMENT;
     ch->base_md = calloc(n, sizeof *ch->base_md);
     if (ch->base_md == NULL) return MFG_E_NO_MEMORY;
-    for (size_t i = 0; i < n; i++) {
-        if (md[i].key == NULL || (md[i].value == NULL && md[i].value_len > 0)) return MFG_E_INVALID_ARGUMENT;
-        ch->base_md[i].key = grpc_slice_from_copied_buffer(md[i].key, md[i].key_len);
-        ch->base_md[i].value = grpc_slice_from_copied_buffer(md[i].value ? md[i].value : "", md[i].value_len);
-        ch->base_md_count = i + 1;
-    }
-    return MFG_OK;
+    return mfg_metadata_copy(ch->base_md, &ch->base_md_count, md, n);
 }
 
 static int mfg_or(int value, int fallback) { return value > 0 ? value : fallback; }
@@ -216,7 +199,7 @@ void *mfg_channel_method(mfg_channel *ch, const char *method) {
 void mfg_channel_destroy(mfg_channel *ch) {
     if (ch == NULL) return;
     grpc_channel_destroy(ch->channel);
-    mfg_free_base_metadata(ch);
+    mfg_metadata_release(ch->base_md, ch->base_md_count);
     for (size_t i = 0; i < ch->method_count; i++) free(ch->method_names[i]);
     pthread_mutex_destroy(&ch->methods_lock);
     free(ch);

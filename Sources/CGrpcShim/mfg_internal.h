@@ -7,6 +7,7 @@
 #include <grpc/grpc.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 
 /* Every tag put on the shared completion queue starts with this header; the
  * poller thread calls `complete` with the event's success flag.
@@ -48,5 +49,13 @@ struct mfg_channel {
 /* The channel's registration of `method`, made on first use; NULL when the
  * table is full (the call then goes unregistered). */
 void *mfg_channel_method(mfg_channel *ch, const char *method);
+
+/* Appends `n` entries of `md` to `out` as new slices, counting each one
+ * made in `*count` (so a failure part-way leaves `out[0..<*count]` to
+ * release). */
+int mfg_metadata_copy(grpc_metadata *out, size_t *count, const mfg_metadata *md, size_t n);
+
+/* Unrefs the slices of `count` entries and frees the array. */
+void mfg_metadata_release(grpc_metadata *md, size_t count);
 
 #endif /* MFG_INTERNAL_H */

@@ -144,11 +144,8 @@ private let completionCallback: mfg_done_fn = { ctx, res in
     if r.status == 0 {
         let bytes = r.response_len > 0 && r.response != nil
             ? Array(UnsafeBufferPointer(start: r.response, count: r.response_len)) : []
-        if bytes.count <= handoffLimit {
-            HandoffZone.resuming { box.continuation.resume(returning: .success(bytes)) }
-        } else {
-            box.continuation.resume(returning: .success(bytes))
-        }
+        let resume = { box.continuation.resume(returning: .success(bytes)) }
+        if bytes.count <= handoffLimit { HandoffZone.resuming(resume) } else { resume() }
     } else {
         let details = r.details_len > 0 && r.details != nil
             ? String(decoding: UnsafeRawBufferPointer(start: r.details, count: r.details_len), as: UTF8.self)

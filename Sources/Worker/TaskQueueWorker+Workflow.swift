@@ -1,5 +1,4 @@
 import ActivityRuntime
-import Handoff
 import Logging
 import Observability
 import TemporalModel
@@ -144,7 +143,7 @@ extension TaskQueueWorker {
                 if case .enqueued = continuation.yield(job) { return true }
                 return false
             } ?? false
-            if !submitted { Task(executorPreference: HandoffExecutor.shared) { await job() } }
+            if !submitted { Self.handoffTask { await job() } }
         }
     }
 

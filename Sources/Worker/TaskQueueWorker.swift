@@ -65,13 +65,13 @@ public final class TaskQueueWorker: Sendable {
             metrics.workerStarted(.workflow)
             for _ in 0..<normalPollers {
                 metrics.pollerStarted(.workflowTask)
-                polls.append(Task(executorPreference: HandoffExecutor.shared) { await self.workflowPollLoop(workflows, queue: normal, submit: continuation) })
+                polls.append(Self.handoffTask { await self.workflowPollLoop(workflows, queue: normal, submit: continuation) })
             }
             if let sticky = settings.stickyQueue {
                 let queue = TaskQueue(name: sticky, kind: .sticky, normalName: settings.taskQueue)
                 for _ in 0..<stickyPollers {
                     metrics.pollerStarted(.stickyWorkflowTask)
-                    polls.append(Task(executorPreference: HandoffExecutor.shared) { await self.workflowPollLoop(workflows, queue: queue, submit: continuation) })
+                    polls.append(Self.handoffTask { await self.workflowPollLoop(workflows, queue: queue, submit: continuation) })
                 }
             }
         }
@@ -79,7 +79,7 @@ public final class TaskQueueWorker: Sendable {
             metrics.workerStarted(.activity)
             for _ in 0..<max(1, settings.activityPollers) {
                 metrics.pollerStarted(.activityTask)
-                polls.append(Task(executorPreference: HandoffExecutor.shared) { await self.activityPollLoop(activities, submit: continuation) })
+                polls.append(Self.handoffTask { await self.activityPollLoop(activities, submit: continuation) })
             }
         }
         let alreadyStopped = stopping.withLock { s -> Bool in
@@ -87,7 +87,7 @@ public final class TaskQueueWorker: Sendable {
             return s.stopped
         }
         if alreadyStopped { polls.forEach { $0.cancel() } }
-        let handlers = Task(executorPreference: HandoffExecutor.shared) {
+        let handlers = Self.handoffTask {
             await withDiscardingTaskGroup { group in
                 for await job in stream {
                     group.addTask { await job() }
@@ -138,6 +138,12 @@ public final class TaskQueueWorker: Sendable {
             Task { await task.value; decision.resolve(true) }
             Task { try? await Task.sleep(for: limit); decision.resolve(false) }
         }
+    }
+
+    /// A task of the worker's own: it prefers `HandoffExecutor`, so a reply
+    /// or a finished Lua run continues it on the thread that delivered it.
+    static func handoffTask(_ body: sending @escaping @isolated(any) () async -> Void) -> Task<Void, Never> {
+        Task(executorPreference: HandoffExecutor.shared, operation: body)
     }
 
     /// How many pollers each workflow queue gets: `configured` each, but

@@ -112,12 +112,12 @@ local function run_until_blocked(inst)
 end
 P.run_until_blocked = run_until_blocked
 
---- The workflow's code for one instance: a function that runs the chunk's
---- body with the given environment (the instance's own top-level locals
---- and functions), or the compile error (a string).
+--- The workflow's code: a function that runs the chunk's body with the
+--- environment it is given (an instance's own top-level locals and
+--- functions), or the compile error (a string).
 ---
---- Compiled once per Lua state (the spec is shared by the instances of
---- its entry). The source is compiled as it is first, for the real syntax
+--- Made once per Lua state (the spec is shared by the instances of its
+--- entry). The source is compiled as it is first, for the real syntax
 --- errors, then as `return function(_ENV, ...) <source> end` on the same
 --- first line: every instance calls that one function with its own _ENV,
 --- with no parsing or loading per instance. A chunk that compiles alone
@@ -125,20 +125,16 @@ P.run_until_blocked = run_until_blocked
 --- from its bytecode per instance instead.
 local function chunk_of(spec, env)
   if spec.factory then return spec.factory end
-  if spec.bytecode then
-    local chunk, err = load(spec.bytecode, spec.chunkname, "b", env)
-    if not chunk then return err end
-    return function(_) return chunk() end
-  end
   local chunk, err = load(spec.source, spec.chunkname, "t", env)
   if not chunk then return err end
   local wrapped = load("return function(_ENV, ...) " .. spec.source .. "\nend", spec.chunkname, "t", {})
   if wrapped then
     spec.factory = wrapped()
-    return spec.factory
+  else
+    local bytecode = string.dump(chunk)
+    spec.factory = function(instance_env) return load(bytecode, spec.chunkname, "b", instance_env)() end
   end
-  spec.bytecode = string.dump(chunk)
-  return function(_) return chunk() end
+  return spec.factory
 end
 
 local function start(inst, job)
