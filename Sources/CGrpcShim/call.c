@@ -48,18 +48,26 @@ static void mfg_call_unref(mfg_call *c) {
     if (atomic_fetch_sub_explicit(&c->refs, 1, memory_order_acq_rel) == 1) mfg_call_destroy(c);
 }
 
-/* Reads the whole (possibly compressed) response into one malloc'd buffer. */
+/* Reads the whole (possibly compressed) response into one malloc'd buffer,
+ * copying each slice once (readall would copy into a slice first). */
 static uint8_t *mfg_read_message(grpc_byte_buffer *bb, size_t *len, int *failed) {
     *len = 0;
     grpc_byte_buffer_reader reader;
     if (!grpc_byte_buffer_reader_init(&reader, bb)) { *failed = 1; return NULL; }
-    grpc_slice all = grpc_byte_buffer_reader_readall(&reader);
+    size_t cap = grpc_byte_buffer_length(reader.buffer_out);
+    uint8_t *out = malloc(cap > 0 ? cap : 1);
+    if (out == NULL) { *failed = 1; grpc_byte_buffer_reader_destroy(&reader); return NULL; }
+    size_t n = 0;
+    grpc_slice *slice;
+    while (grpc_byte_buffer_reader_peek(&reader, &slice)) {
+        size_t m = GRPC_SLICE_LENGTH(*slice);
+        if (n + m > cap) { *failed = 1; break; }
+        memcpy(out + n, GRPC_SLICE_START_PTR(*slice), m);
+        n += m;
+    }
     grpc_byte_buffer_reader_destroy(&reader);
-    size_t n = GRPC_SLICE_LENGTH(all);
-    uint8_t *out = malloc(n > 0 ? n : 1);
-    if (out == NULL) *failed = 1;
-    else { memcpy(out, GRPC_SLICE_START_PTR(all), n); *len = n; }
-    grpc_slice_unref(all);
+    if (*failed) { free(out); return NULL; }
+    *len = n;
     return out;
 }
 

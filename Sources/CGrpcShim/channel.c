@@ -179,15 +179,21 @@ int mfg_channel_create(const mfg_channel_options *o, mfg_channel **out) {
 
 void *mfg_channel_method(mfg_channel *ch, const char *method) {
     void *handle = NULL;
+    size_t len = strlen(method);
     pthread_mutex_lock(&ch->methods_lock);
+    /* Every path shares the service prefix: a length check skips most names. */
     for (size_t i = 0; i < ch->method_count; i++) {
-        if (strcmp(ch->method_names[i], method) == 0) { handle = ch->method_handles[i]; break; }
+        if (ch->method_lens[i] == len && memcmp(ch->method_names[i], method, len) == 0) {
+            handle = ch->method_handles[i];
+            break;
+        }
     }
     if (handle == NULL && ch->method_count < MFG_MAX_REGISTERED_METHODS) {
         char *name = strdup(method);
         if (name != NULL) {
             handle = grpc_channel_register_call(ch->channel, method, NULL, NULL);
             ch->method_names[ch->method_count] = name;
+            ch->method_lens[ch->method_count] = len;
             ch->method_handles[ch->method_count] = handle;
             ch->method_count++;
         }

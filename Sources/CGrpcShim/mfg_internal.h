@@ -39,6 +39,7 @@ struct mfg_channel {
     pthread_mutex_t methods_lock;
     size_t method_count;
     char *method_names[MFG_MAX_REGISTERED_METHODS];
+    size_t method_lens[MFG_MAX_REGISTERED_METHODS]; /* strlen of each name */
     void *method_handles[MFG_MAX_REGISTERED_METHODS];
     /* Metadata of every call, as slices made once; each call takes its own
      * references (grpc_slice_ref), so it does not copy them. */

@@ -35,13 +35,15 @@ extension LuaState {
     }
 
     func json(at index: Int32, on thread: OpaquePointer, path: String) throws(LuaError) -> JSONValue {
-        var visiting = Set<UnsafeRawPointer>()
+        // The tables on the current path (a short stack: a linear search
+        // costs less than hashing at these depths).
+        var visiting: [UnsafeRawPointer] = []
         var where_ = ConversionPath(root: path)
         return try json(at: lua_absindex(thread, index), on: thread, path: &where_, visiting: &visiting)
     }
 
     private func json(at index: Int32, on thread: OpaquePointer, path: inout ConversionPath,
-                      visiting: inout Set<UnsafeRawPointer>) throws(LuaError) -> JSONValue {
+                      visiting: inout [UnsafeRawPointer]) throws(LuaError) -> JSONValue {
         let type = lua_type(thread, index)
         switch type {
         case LUA_TNIL: return .null
@@ -64,7 +66,7 @@ extension LuaState {
     }
 
     private func tableJSON(at index: Int32, on thread: OpaquePointer, path: inout ConversionPath,
-                           visiting: inout Set<UnsafeRawPointer>) throws(LuaError) -> JSONValue {
+                           visiting: inout [UnsafeRawPointer]) throws(LuaError) -> JSONValue {
         guard let identity = lua_topointer(thread, index) else { return .null }
         guard !visiting.contains(identity) else {
             throw LuaError(kind: .conversion, message: "cannot convert a table that contains itself at \(path.text) to JSON")
@@ -73,8 +75,8 @@ extension LuaState {
             throw LuaError(kind: .conversion, message: "table nested deeper than \(LuaState.maxNesting) levels at \(path.text)")
         }
         try ensureStack(thread, 4)
-        visiting.insert(identity)
-        defer { visiting.remove(identity) }
+        visiting.append(identity)
+        defer { visiting.removeLast() }
 
         if let count = sequenceLength(at: index, on: thread) {
             if count == 0 { return .object([:]) }

@@ -80,7 +80,9 @@ public final class GRPCChannel: @unchecked Sendable {
                       timeout: Duration) async throws(RPCError) -> [UInt8] {
         let handle = CallHandle()
         let result: Result<[UInt8], RPCError> = await withTaskCancellationHandler {
-            let r: Result<[UInt8], RPCError> = await withCheckedContinuation { continuation in
+            // Unsafe: the shim calls back exactly once for every started
+            // call, and `start` resumes itself only when nothing started.
+            let r: Result<[UInt8], RPCError> = await withUnsafeContinuation { continuation in
                 start(method: method, request: request, metadata: metadata,
                       timeout: timeout, handle: handle, continuation: continuation)
             }
@@ -94,14 +96,13 @@ public final class GRPCChannel: @unchecked Sendable {
 
     private func start(method: String, request: [UInt8], metadata: [(String, String)], timeout: Duration,
                        handle: CallHandle,
-                       continuation: CheckedContinuation<Result<[UInt8], RPCError>, Never>) {
-        let shortName = RPCError.shortName(of: method)
+                       continuation: UnsafeContinuation<Result<[UInt8], RPCError>, Never>) {
         if handle.isCancelled {
             continuation.resume(returning: .failure(
-                RPCError(code: .cancelled, message: "cancelled before start", method: shortName)))
+                RPCError(code: .cancelled, message: "cancelled before start", method: RPCError.shortName(of: method))))
             return
         }
-        let box = Unmanaged.passRetained(CompletionBox(method: shortName, continuation: continuation))
+        let box = Unmanaged.passRetained(CompletionBox(path: method, continuation: continuation))
         var call: OpaquePointer?
         let timeoutMs = max(1, timeout.milliseconds)
         let rc = withMetadata(metadata) { entries, count in
@@ -112,7 +113,7 @@ public final class GRPCChannel: @unchecked Sendable {
         }
         guard rc == Int32(MFG_OK.rawValue), let call else {
             box.release()
-            continuation.resume(returning: .failure(RPCError.fromShim(rc: rc, method: shortName)))
+            continuation.resume(returning: .failure(RPCError.fromShim(rc: rc, method: RPCError.shortName(of: method))))
             return
         }
         handle.attach(call)
@@ -122,10 +123,11 @@ public final class GRPCChannel: @unchecked Sendable {
 /// Carries the continuation through the C callback's `void *ctx`.
 private final class CompletionBox: @unchecked Sendable {
     // @unchecked: written once in init, read once on the poller thread.
-    let method: String
-    let continuation: CheckedContinuation<Result<[UInt8], RPCError>, Never>
-    init(method: String, continuation: CheckedContinuation<Result<[UInt8], RPCError>, Never>) {
-        self.method = method
+    /// The full gRPC path; shortened only for an error.
+    let path: String
+    let continuation: UnsafeContinuation<Result<[UInt8], RPCError>, Never>
+    init(path: String, continuation: UnsafeContinuation<Result<[UInt8], RPCError>, Never>) {
+        self.path = path
         self.continuation = continuation
     }
 }
@@ -150,7 +152,7 @@ private let completionCallback: mfg_done_fn = { ctx, res in
         let details = r.details_len > 0 && r.details != nil
             ? String(decoding: UnsafeRawBufferPointer(start: r.details, count: r.details_len), as: UTF8.self)
             : ""
-        let error = RPCError.fromStatus(r.status, details: details, method: box.method)
+        let error = RPCError.fromStatus(r.status, details: details, method: RPCError.shortName(of: box.path))
         HandoffZone.resuming { box.continuation.resume(returning: .failure(error)) }
     }
 }
