@@ -101,10 +101,8 @@ final class ActivityHost {
 
     /// Calls a loaded function; returns the prelude's `{ok, value | error}`.
     func call(_ fn: LuaRef, info: JSONValue, args: [JSONValue]) throws(LuaError) -> JSONValue {
-        let results = try lua.call(callFunction, [.ref(fn), .json(info), .json(.array(args)), .integer(Int64(args.count))])
-        guard let first = results.first else { return .null }
-        defer { first.ref?.release() }
-        return try lua.json(first, path: "activity result")
+        try lua.callJSON(callFunction, [.ref(fn), .json(info), .json(.array(args)), .integer(Int64(args.count))],
+                         path: "activity result")
     }
 
 }

@@ -24,7 +24,7 @@ public final class LuaExecutor<Context>: @unchecked Sendable {
 
     /// Runs `body` with exclusive access to the context.
     public func run<T: Sendable>(_ body: @escaping @Sendable (inout Context) -> T) async -> T {
-        await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<T, Never>) in
             queue.async {
                 let result = body(&self.context)
                 // The caller's steps up to its next wait may run on this

@@ -26,6 +26,15 @@ extension LuaState {
         }
     }
 
+    /// Calls `function` and converts its first result to JSON where it lies
+    /// on the stack (`.null` when there is none), without a reference to it.
+    /// `path` names the result in conversion errors.
+    public func callJSON(_ function: LuaRef, _ arguments: [LuaValue], path: String) throws(LuaError) -> JSONValue {
+        try call(function, arguments) { first, count throws(LuaError) in
+            count > 0 ? try json(at: first, on: L, path: path) : .null
+        }
+    }
+
     private func call<T>(_ function: LuaRef, _ arguments: [LuaValue],
                          results: (_ first: Int32, _ count: Int32) throws(LuaError) -> T) throws(LuaError) -> T {
         let base = lua_gettop(L)

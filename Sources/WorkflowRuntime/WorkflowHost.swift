@@ -82,18 +82,12 @@ final class WorkflowHost {
     /// Answers a query from `instance`'s current state; returns the
     /// prelude's `{ok, value | message}`.
     func query(_ instance: LuaRef, name: String, args: [JSONValue]) throws(LuaError) -> JSONValue {
-        let results = try lua.call(queryFunction, [.ref(instance), .string(name), .json(.array(args)),
-                                                   .integer(Int64(args.count))])
-        guard let first = results.first else { return .null }
-        defer { first.ref?.release() }
-        return try lua.json(first, path: "query result")
+        try lua.callJSON(queryFunction, [.ref(instance), .string(name), .json(.array(args)), .integer(Int64(args.count))],
+                         path: "query result")
     }
 
     /// Runs one activation of `instance`; returns the prelude's answer.
     func activate(_ instance: LuaRef, _ activation: JSONValue) throws(LuaError) -> JSONValue {
-        let results = try lua.call(activateFunction, [.ref(instance), .json(activation)])
-        guard let first = results.first else { return .null }
-        defer { first.ref?.release() }
-        return try lua.json(first, path: "activation")
+        try lua.callJSON(activateFunction, [.ref(instance), .json(activation)], path: "activation")
     }
 }
