@@ -2,24 +2,72 @@ import CProtobufC
 import CTemporalProto
 
 /// Owns every C allocation made while building one message for packing
-/// (message structs, strings, byte buffers, pointer arrays) and frees them
-/// all when it is released. Strings with an embedded NUL cannot be
-/// represented as C strings; the first such problem is recorded in
-/// `problem` and turned into a `WireError` by `encodeMessage`.
+/// (message structs, strings, byte buffers, pointer arrays) or while
+/// protobuf-c unpacks one, and frees them all when it is released.
+///
+/// A bump allocator: pieces are cut from a few chunks (each twice the size
+/// of the one before), so a message costs a handful of mallocs instead of
+/// one per field, and nothing is freed piece by piece.
+///
+/// Strings with an embedded NUL cannot be represented as C strings; the
+/// first such problem is recorded in `problem` and turned into a
+/// `WireError` by `encodeMessage`.
 final class Arena {
-    private var allocations: [UnsafeMutableRawPointer] = []
+    private var chunk: UnsafeMutableRawPointer?
+    private var used = 0
+    private var capacity = 0
+    private var nextSize: Int
+    /// Full chunks and blocks too big for a chunk, freed with the arena.
+    private var retired: [UnsafeMutableRawPointer] = []
     private(set) var problem: String?
 
-    init() { allocations.reserveCapacity(64) }
+    /// Every piece is aligned as malloc aligns (16 bytes on x86-64).
+    static let alignment = 16
+    static let maxChunk = 1 << 20
+
+    /// `capacityHint`: the expected total, the size of the first chunk.
+    init(capacityHint: Int = 2048) {
+        nextSize = min(max(capacityHint, 256), Self.maxChunk)
+    }
 
     deinit {
-        for p in allocations { p.deallocate() }
+        chunk?.deallocate()
+        for p in retired { p.deallocate() }
     }
 
     private func raw(byteCount: Int, alignment: Int) -> UnsafeMutableRawPointer {
-        let p = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: alignment)
-        allocations.append(p)
-        return p
+        let size = max(byteCount, 1)
+        let align = min(max(alignment, 1), Self.alignment)
+        let start = (used + align - 1) & ~(align - 1)
+        if let chunk, start + size <= capacity {
+            used = start + size
+            return chunk + start
+        }
+        if size > nextSize / 2 {
+            // A big block of its own; the current chunk keeps its room.
+            let p = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: Self.alignment)
+            retired.append(p)
+            return p
+        }
+        if let chunk { retired.append(chunk) }
+        let fresh = UnsafeMutableRawPointer.allocate(byteCount: nextSize, alignment: Self.alignment)
+        chunk = fresh
+        capacity = nextSize
+        used = size
+        nextSize = min(nextSize * 2, Self.maxChunk)
+        return fresh
+    }
+
+    /// A protobuf-c allocator that takes its memory from this arena (its
+    /// `free` does nothing: everything goes with the arena). Valid while
+    /// the arena lives.
+    var protobufAllocator: ProtobufCAllocator {
+        ProtobufCAllocator(
+            alloc: { data, size in
+                Unmanaged<Arena>.fromOpaque(data!).takeUnretainedValue().raw(byteCount: size, alignment: Arena.alignment)
+            },
+            free: { _, _ in },
+            allocator_data: Unmanaged.passUnretained(self).toOpaque())
     }
 
     /// A freshly initialised message struct.
@@ -58,10 +106,10 @@ final class Arena {
     func packed<M: PbRoot>(_ message: UnsafeMutablePointer<M>) -> ProtobufCBinaryData {
         let size = M.packedSize(message)
         if size == 0 { return ProtobufCBinaryData(len: 0, data: nil) }
-        var out = [UInt8](repeating: 0, count: size)
-        let written = out.withUnsafeMutableBufferPointer { M.pack(message, $0.baseAddress!) }
+        let out = raw(byteCount: size, alignment: 1).bindMemory(to: UInt8.self, capacity: size)
+        let written = M.pack(message, out)
         if written != size, problem == nil { problem = "\(M.protoName) packed \(written) bytes, expected \(size)" }
-        return bytes(out)
+        return ProtobufCBinaryData(len: size, data: out)
     }
 
     /// A C array of `count` pointers filled by `make`, or nil when empty.

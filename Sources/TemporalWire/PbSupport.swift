@@ -1,3 +1,4 @@
+import CProtobufC
 import CTemporalProto
 
 /// A protoc-c message struct that can be initialised in place (the
@@ -12,8 +13,8 @@ protocol PbRoot: PbStruct {
     static var protoName: String { get }
     static func packedSize(_ p: UnsafePointer<Self>) -> Int
     static func pack(_ p: UnsafePointer<Self>, _ out: UnsafeMutablePointer<UInt8>) -> Int
-    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Self>?
-    static func freeUnpacked(_ p: UnsafeMutablePointer<Self>)
+    static func unpack(_ n: Int, _ data: UnsafePointer<UInt8>,
+                       _ allocator: UnsafeMutablePointer<ProtobufCAllocator>) -> UnsafeMutablePointer<Self>?
 }
 
 /// Encodes one top-level message: `build` fills a fresh message whose
@@ -41,20 +42,24 @@ func encodeMessage<M: PbRoot>(
 }
 
 /// Decodes one top-level message with protobuf-c, hands the unpacked struct
-/// to `read` and frees it afterwards. Zero bytes decode as an empty message.
+/// to `read` and frees it afterwards (all of it at once: protobuf-c allocates
+/// from an `Arena`). Zero bytes decode as an empty message.
 func decodeMessage<M: PbRoot, R>(
     _: M.Type, _ bytes: [UInt8], _ read: (M) throws(WireError) -> R
 ) throws(WireError) -> R {
+    // The unpacked structs take a few times the wire size; they live in one
+    // arena, released (with everything protobuf-c allocated) after `read`.
+    let arena = Arena(capacityHint: 3 * bytes.count + 512)
+    var allocator = arena.protobufAllocator
     var zero: UInt8 = 0
     let unpacked: UnsafeMutablePointer<M>? = bytes.withUnsafeBufferPointer { buffer in
         if let base = buffer.baseAddress, buffer.count > 0 {
-            return M.unpack(buffer.count, base)
+            return M.unpack(buffer.count, base, &allocator)
         }
-        return M.unpack(0, &zero)
+        return M.unpack(0, &zero, &allocator)
     }
     guard let unpacked else {
         throw WireError(message: M.protoName, reason: "unpack failed (\(bytes.count) bytes)")
     }
-    defer { M.freeUnpacked(unpacked) }
-    return try read(unpacked.pointee)
+    return try withExtendedLifetime(arena) { () throws(WireError) -> R in try read(unpacked.pointee) }
 }
