@@ -6,8 +6,9 @@ import CTemporalProto
 /// protobuf-c unpacks one, and frees them all when it is released.
 ///
 /// A bump allocator: pieces are cut from a few chunks (each twice the size
-/// of the one before), so a message costs a handful of mallocs instead of
-/// one per field, and nothing is freed piece by piece.
+/// of the one before, the small ones recycled through `ChunkPool`), so a
+/// message costs one or two chunks instead of a malloc per field, and
+/// nothing is freed piece by piece.
 ///
 /// Strings with an embedded NUL cannot be represented as C strings; the
 /// first such problem is recorded in `problem` and turned into a
@@ -17,8 +18,9 @@ final class Arena {
     private var used = 0
     private var capacity = 0
     private var nextSize: Int
-    /// Full chunks and blocks too big for a chunk, freed with the arena.
-    private var retired: [UnsafeMutableRawPointer] = []
+    /// Full chunks (with their sizes) and blocks too big for a chunk (size
+    /// 0), given back with the arena.
+    private var retired: [(UnsafeMutableRawPointer, Int)] = []
     private(set) var problem: String?
 
     /// Every piece is aligned as malloc aligns (16 bytes on x86-64).
@@ -27,12 +29,14 @@ final class Arena {
 
     /// `capacityHint`: the expected total, the size of the first chunk.
     init(capacityHint: Int = 2048) {
-        nextSize = min(max(capacityHint, 256), Self.maxChunk)
+        nextSize = min(ChunkPool.size(for: capacityHint), Self.maxChunk)
     }
 
     deinit {
-        chunk?.deallocate()
-        for p in retired { p.deallocate() }
+        if let chunk { ChunkPool.give(chunk, size: capacity) }
+        for (p, size) in retired {
+            if size > 0 { ChunkPool.give(p, size: size) } else { p.deallocate() }
+        }
     }
 
     private func raw(byteCount: Int, alignment: Int) -> UnsafeMutableRawPointer {
@@ -46,11 +50,11 @@ final class Arena {
         if size > nextSize / 2 {
             // A big block of its own; the current chunk keeps its room.
             let p = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: Self.alignment)
-            retired.append(p)
+            retired.append((p, 0))
             return p
         }
-        if let chunk { retired.append(chunk) }
-        let fresh = UnsafeMutableRawPointer.allocate(byteCount: nextSize, alignment: Self.alignment)
+        if let chunk { retired.append((chunk, capacity)) }
+        let fresh = ChunkPool.take(nextSize)
         chunk = fresh
         capacity = nextSize
         used = size

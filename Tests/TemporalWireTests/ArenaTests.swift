@@ -39,4 +39,27 @@ final class ArenaTests: XCTestCase {
         _ = arena.string("a\u{0}b")
         XCTAssertEqual(arena.problem, "string field contains a NUL byte")
     }
+
+    func testChunkSizesAndRecycling() {
+        XCTAssertEqual(ChunkPool.size(for: 1), 4096)
+        XCTAssertEqual(ChunkPool.size(for: 4097), 8192)
+        XCTAssertEqual(ChunkPool.size(for: 40_000), 65_536)
+        // A 16 KiB chunk given back is the next one taken (this size class
+        // is not used by other tests running at the same time).
+        let size = 16 << 10
+        let a = ChunkPool.take(size)
+        ChunkPool.give(a, size: size)
+        let b = ChunkPool.take(size)
+        XCTAssertEqual(a, b)
+        // At most perClass chunks wait: the first perClass given back are
+        // kept (the rest go to malloc) and come back last-in first-out.
+        let many = [b] + (0..<(ChunkPool.perClass + 2)).map { _ in ChunkPool.take(size) }
+        for p in many { ChunkPool.give(p, size: size) }
+        let again = (0..<ChunkPool.perClass).map { _ in ChunkPool.take(size) }
+        XCTAssertEqual(again, Array(many.prefix(ChunkPool.perClass).reversed()))
+        for p in again { ChunkPool.give(p, size: size) }
+        // Outside the classes nothing is kept.
+        let big = ChunkPool.take(64 << 10)
+        ChunkPool.give(big, size: 64 << 10)
+    }
 }
