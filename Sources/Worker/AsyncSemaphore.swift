@@ -12,6 +12,9 @@ final class AsyncSemaphore: Sendable {
     init(_ permits: Int) { state = Mutex(State(available: max(1, permits))) }
 
     func acquire() async {
+        // A free permit is taken without suspending (a suspension costs a
+        // trip through the executor).
+        if tryAcquire() { return }
         await withCheckedContinuation { (cont: CheckedContinuation<Void, Never>) in
             let resumeNow = state.withLock { s -> Bool in
                 if s.available > 0 { s.available -= 1; return true }
