@@ -12,7 +12,13 @@ public enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        // Sized from fstat up front (a long history is megabytes: growing
+        // the array by 64 KiB reads copied it over and over); a file that
+        // grows meanwhile is still read to its end.
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 0
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(expected + 1)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

@@ -14,10 +14,14 @@ struct ProtoJSONObject {
     let fields: [String: JSONValue]
     /// Where this message sits, for error messages ("" at the root).
     let path: String
+    /// Whether any key has an underscore: only then can a field be there
+    /// under its snake_case name (proto3 JSON writers use lowerCamelCase).
+    private let hasSnakeKeys: Bool
 
     init(_ fields: [String: JSONValue], path: String) {
         self.fields = fields
         self.path = path
+        hasSnakeKeys = fields.keys.contains { $0.utf8.contains(UInt8(ascii: "_")) }
     }
 
     /// Wraps `value`, which must be a JSON object.
@@ -30,9 +34,12 @@ struct ProtoJSONObject {
 
     func fieldPath(_ name: String) -> String { path.isEmpty ? name : path + "." + name }
 
-    /// The field's value; nil when absent or `null`.
+    /// The field's value; nil when absent or `null`. The snake_case
+    /// spelling is tried only when the object has such keys (most absent
+    /// fields are optional ones, and spelling it costs an allocation).
     func raw(_ name: String) -> JSONValue? {
-        let v = fields[name] ?? fields[Self.snakeCase(name)]
+        var v = fields[name]
+        if v == nil, hasSnakeKeys { v = fields[Self.snakeCase(name)] }
         if case .null = v { return nil }
         return v
     }
