@@ -50,6 +50,19 @@ final class JSONDecodeTests: XCTestCase {
 
     func testRepeatedKeyKeepsTheLastValue() throws {
         XCTAssertEqual(try decode(#"{"a":1,"a":2}"#), .object(["a": .int(2)]))
+        XCTAssertEqual(try decode(#"{"a":1,"b":{"c":2,"c":3},"a":4}"#),
+                       .object(["a": .int(4), "b": .object(["c": .int(3)])]))
+    }
+
+    /// Objects inside objects and arrays each get exactly their own members.
+    func testNestedObjectsKeepTheirOwnMembers() throws {
+        let text = #"{"x":{"y":{"z":1},"w":2},"v":[{"p":1},{},{"q":{"r":[{"s":3}]},"t":4}],"u":5}"#
+        XCTAssertEqual(try decode(text), .object([
+            "x": .object(["y": .object(["z": .int(1)]), "w": .int(2)]),
+            "v": .array([.object(["p": .int(1)]), .object([:]),
+                         .object(["q": .object(["r": .array([.object(["s": .int(3)])])]), "t": .int(4)])]),
+            "u": .int(5),
+        ]))
     }
 
     func testEscapes() throws {

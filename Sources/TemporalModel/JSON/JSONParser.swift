@@ -5,6 +5,10 @@ struct JSONParser {
     let maxDepth: Int
     var index = 0
     private var depth = 0
+    /// The members of the objects being parsed, innermost last: an object's
+    /// dictionary is made once its size is known (growing it key by key
+    /// rehashed every key at each growth).
+    private var members: [(String, JSONValue)] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -65,13 +69,13 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONError) -> JSONValue {
         try enterContainer()
         index += 1  // '{'
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(members)
+            return .object([:])
         }
+        let base = members.count
         while true {
             skipWhitespace()
             guard peek == UInt8(ascii: "\"") else {
@@ -86,7 +90,7 @@ struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue()  // a repeated key: the last one wins
+            members.append((key, try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
             switch bytes[index] {
@@ -94,7 +98,10 @@ struct JSONParser {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
-                return .object(members)
+                var object = [String: JSONValue](minimumCapacity: members.count - base)
+                for i in base..<members.count { object[members[i].0] = members[i].1 }  // a repeated key: the last one wins
+                members.removeLast(members.count - base)
+                return .object(object)
             case let b: throw error("unexpected \(describe(b)), expected ',' or '}'")
             }
         }
