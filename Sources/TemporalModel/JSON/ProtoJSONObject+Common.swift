@@ -9,7 +9,7 @@ extension ProtoJSONObject {
         guard isFullPayload(value), case .object(let members) = value else {
             return try shorthandPayload(value, path: path)
         }
-        let message = ProtoJSONObject(members, path: path)
+        let message = ProtoJSONObject(members, path: path, snake: false)  // "metadata", "data": one word
         var metadata: [String: [UInt8]] = [:]
         for (key, raw) in try message.map("metadata") {
             guard case .string(let s) = raw, let bytes = Base64.decode(s) else {
@@ -48,7 +48,7 @@ extension ProtoJSONObject {
             items = a
             itemsPath = fieldPath(name)
         } else {
-            let message = try ProtoJSONObject(v, path: fieldPath(name))
+            let message = try ProtoJSONObject(v, path: fieldPath(name), snake: snake)
             items = try message.array("payloads")
             itemsPath = message.fieldPath("payloads")
         }
@@ -75,7 +75,7 @@ extension ProtoJSONObject {
     func payloadsMap(_ name: String) throws(ProtoJSONFieldError) -> [String: [Payload]] {
         var out: [String: [Payload]] = [:]
         let members = try map(name)
-        let holder = ProtoJSONObject(members, path: fieldPath(name))
+        let holder = ProtoJSONObject(members, path: fieldPath(name), snake: false)  // keys are the map's own
         for key in members.keys {
             out[key] = try holder.payloads(key)
         }

@@ -14,22 +14,36 @@ struct ProtoJSONObject {
     let fields: [String: JSONValue]
     /// Where this message sits, for error messages ("" at the root).
     let path: String
-    /// Whether any key has an underscore: only then can a field be there
-    /// under its snake_case name (proto3 JSON writers use lowerCamelCase).
-    private let hasSnakeKeys: Bool
+    /// Whether a field missing under its lowerCamelCase name is looked up
+    /// under its snake_case one. Set for an event whose own keys have
+    /// underscores, and inherited by its nested messages: a JSON writer
+    /// uses one spelling throughout (proto3 JSON: lowerCamelCase), and
+    /// spelling the snake_case name of every absent optional field cost
+    /// an allocation each.
+    let snake: Bool
 
-    init(_ fields: [String: JSONValue], path: String) {
+    init(_ fields: [String: JSONValue], path: String, snake: Bool) {
         self.fields = fields
         self.path = path
-        hasSnakeKeys = fields.keys.contains { $0.utf8.contains(UInt8(ascii: "_")) }
+        self.snake = snake
     }
 
     /// Wraps `value`, which must be a JSON object.
-    init(_ value: JSONValue, path: String) throws(ProtoJSONFieldError) {
+    init(_ value: JSONValue, path: String, snake: Bool) throws(ProtoJSONFieldError) {
         guard case .object(let fields) = value else {
             throw ProtoJSONFieldError(path: path, message: "expected an object, found \(value.kindName)")
         }
-        self.init(fields, path: path)
+        self.init(fields, path: path, snake: snake)
+    }
+
+    /// Wraps a top-level message (an event), seeing from its own keys
+    /// whether it is spelled in snake_case.
+    static func root(_ value: JSONValue, path: String) throws(ProtoJSONFieldError) -> ProtoJSONObject {
+        guard case .object(let fields) = value else {
+            throw ProtoJSONFieldError(path: path, message: "expected an object, found \(value.kindName)")
+        }
+        let snake = fields.keys.contains { $0.utf8.contains(UInt8(ascii: "_")) }
+        return ProtoJSONObject(fields, path: path, snake: snake)
     }
 
     func fieldPath(_ name: String) -> String { path.isEmpty ? name : path + "." + name }
@@ -39,7 +53,7 @@ struct ProtoJSONObject {
     /// fields are optional ones, and spelling it costs an allocation).
     func raw(_ name: String) -> JSONValue? {
         var v = fields[name]
-        if v == nil, hasSnakeKeys { v = fields[Self.snakeCase(name)] }
+        if v == nil, snake { v = fields[Self.snakeCase(name)] }
         if case .null = v { return nil }
         return v
     }
@@ -116,7 +130,7 @@ struct ProtoJSONObject {
     /// A nested message; nil when absent.
     func object(_ name: String) throws(ProtoJSONFieldError) -> ProtoJSONObject? {
         guard let v = raw(name) else { return nil }
-        return try ProtoJSONObject(v, path: fieldPath(name))
+        return try ProtoJSONObject(v, path: fieldPath(name), snake: snake)
     }
 
     /// A repeated field; empty when absent.
