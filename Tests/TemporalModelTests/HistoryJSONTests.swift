@@ -280,4 +280,41 @@ final class HistoryJSONTests: XCTestCase {
         XCTAssertNotNil(historyError(#"{"events": {}}"#))
         XCTAssertNotNil(historyError("42"))
     }
+
+    // MARK: event by event
+
+    /// Text is converted event by event; every document shape gives what
+    /// converting the fully parsed value gives.
+    func testStreamedShapesMatchTheParsedValue() throws {
+        let e1 = #"{"eventId": "1", "eventType": "TimerFired", "timerFiredEventAttributes": {"timerId": "a"}}"#
+        let e2 = #"{"eventId": "2", "eventType": "TimerFired", "timerFiredEventAttributes": {"timerId": "b"}}"#
+        let documents = [
+            "[\(e1), \(e2)]",
+            "[]",
+            #"{"events": [\#(e1), \#(e2)]}"#,
+            #"{"nextPageToken": "x", "events": [\#(e1)], "other": {"events": [\#(e2)]}}"#,
+            #"{"events": [\#(e1)], "events": [\#(e2)]}"#,   // a repeated member: the last one wins
+            #"{"events": [\#(e1)], "events": null}"#,
+            #"{"events": null}"#,
+            #" { "events" : [ \#(e1) ] } "#,
+        ]
+        for text in documents {
+            let streamed = try HistoryJSON.decode(text)
+            let parsed = try HistoryJSON.decode(JSONValue.decode(text))
+            XCTAssertEqual(streamed, parsed, text)
+        }
+        XCTAssertEqual(try HistoryJSON.decode(documents[3]).events.map(\.eventId), [1])
+        XCTAssertEqual(try HistoryJSON.decode(documents[4]).events.map(\.eventId), [2])
+        XCTAssertEqual(try HistoryJSON.decode(documents[5]).events, [])
+
+        // Not a history, and broken text, are reported as before.
+        XCTAssertEqual(historyError(#"{"events": 5}"#)?.field, "events")
+        XCTAssertEqual(historyError(#"{"events": [\#(e1)], "events": "x"}"#)?.field, "events")
+        XCTAssertEqual(historyError(#""events""#)?.message, #"expected an object with "events", found string "events""#)
+        XCTAssertNotNil(historyError("[\(e1)] x")?.json)
+        XCTAssertNotNil(historyError(#"{"events": [\#(e1)] "#)?.json)
+        // The first bad event is reported even when the text breaks later.
+        let bad = #"{"eventId": "3", "eventType": "TimerFired", "timerFiredEventAttributes": 7}"#
+        XCTAssertEqual(historyError("[\(e1), \(bad), !!!")?.eventIndex, 1)
+    }
 }

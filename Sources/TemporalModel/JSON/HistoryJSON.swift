@@ -17,14 +17,36 @@
 public enum HistoryJSON {
     /// Parses UTF-8 JSON text holding a `History` object (or a bare array
     /// of events).
+    ///
+    /// Each event is converted as soon as its JSON is parsed (see
+    /// `JSONParser.parseEvents`), so the first bad event is reported even
+    /// when the text is also broken further on.
     public static func decode(_ bytes: some Collection<UInt8>) throws(HistoryJSONError) -> History {
-        let value: JSONValue
-        do throws(JSONError) {
-            value = try JSONValue.decode(bytes)
-        } catch {
-            throw HistoryJSONError(message: "not valid JSON", json: error)
+        var events: [HistoryEvent] = []
+        var failure: HistoryJSONError?
+        let parse = { (buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONParser.EventsDocument, JSONError> in
+            var parser = JSONParser(bytes: buffer, maxDepth: JSONValue.defaultMaxDepth)
+            do throws(JSONError) {
+                return .success(try parser.parseEvents(restart: { events.removeAll() }) { value, index in
+                    do throws(HistoryJSONError) {
+                        events.append(try event(value, index: index))
+                        return true
+                    } catch {
+                        failure = error
+                        return false
+                    }
+                })
+            } catch {
+                return .failure(error)
+            }
         }
-        return try decode(value)
+        let outcome = bytes.withContiguousStorageIfAvailable(parse) ?? Array(bytes).withUnsafeBufferPointer(parse)
+        if let failure { throw failure }
+        switch outcome {
+        case .failure(let error): throw HistoryJSONError(message: "not valid JSON", json: error)
+        case .success(.streamed): return History(events: events)
+        case .success(.other(let value)): return try decode(value)  // reports what it is instead
+        }
     }
 
     /// `decode(_:)` on the UTF-8 of `text`.

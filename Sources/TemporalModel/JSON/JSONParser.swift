@@ -4,7 +4,7 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     var index = 0
-    private var depth = 0
+    private(set) var depth = 0
     /// The members of the objects being parsed, innermost last: an object's
     /// dictionary is made once its size is known (growing it key by key
     /// rehashed every key at each growth).
@@ -107,12 +107,14 @@ struct JSONParser {
         }
     }
 
-    private mutating func enterContainer() throws(JSONError) {
+    mutating func enterContainer() throws(JSONError) {
         depth += 1
         if depth > maxDepth {
             throw error("arrays and objects nested deeper than \(maxDepth) levels", kind: .depthLimit)
         }
     }
+
+    mutating func leaveContainer() { depth -= 1 }
 
     private mutating func expectLiteral(_ word: StaticString) throws(JSONError) {
         let start = index

@@ -1,0 +1,120 @@
+/// A history document read event by event: each event's JSON is converted
+/// as soon as it is parsed and then dropped, so a long history never has
+/// its whole JSON tree in memory at once (for 12,000 events that tree was
+/// several times the file's size, and building it a good part of replay).
+extension JSONParser {
+    /// What the document turned out to be.
+    enum EventsDocument {
+        /// Its events went to `each` (none when it has no `events`, or
+        /// `each` asked to stop).
+        case streamed
+        /// Not a `History`: a top-level value other than an array or an
+        /// object, or an object whose (last) `events` is not an array.
+        case other(JSONValue)
+    }
+
+    /// Parses a document that is a bare array of events or an object with
+    /// an `events` array, handing each event to `each` (its value and
+    /// index); `each` returns false to stop. Other members are parsed and
+    /// dropped. A repeated `events` member replaces the earlier one, as in
+    /// a parsed object: `restart` is called before it.
+    mutating func parseEvents(restart: () -> Void,
+                              each: (JSONValue, Int) -> Bool) throws(JSONError) -> EventsDocument {
+        skipWhitespace()
+        let shape: EventsDocument
+        switch peek {
+        case UInt8(ascii: "["):
+            guard try streamArray(each) else { return .streamed }
+            shape = .streamed
+        case UInt8(ascii: "{"):
+            guard let s = try streamObject(restart: restart, each: each) else { return .streamed }
+            shape = s
+        default:
+            return .other(try parseDocument())
+        }
+        skipWhitespace()
+        if index < bytes.count {
+            throw error("unexpected \(describe(bytes[index])) after the JSON value")
+        }
+        return shape
+    }
+
+    /// The top-level object; nil when `each` stopped.
+    private mutating func streamObject(restart: () -> Void,
+                                       each: (JSONValue, Int) -> Bool) throws(JSONError) -> EventsDocument? {
+        try enterContainer()
+        index += 1  // '{'
+        var notAnArray: JSONValue?
+        skipWhitespace()
+        if peek == UInt8(ascii: "}") {
+            index += 1
+            leaveContainer()
+            return .streamed
+        }
+        while true {
+            skipWhitespace()
+            guard peek == UInt8(ascii: "\"") else {
+                throw error(index < bytes.count ? "unexpected \(describe(bytes[index])), expected a string key"
+                                                : "unexpected end of input, expected a string key")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard peek == UInt8(ascii: ":") else {
+                throw error(index < bytes.count ? "unexpected \(describe(bytes[index])), expected ':'"
+                                                : "unexpected end of input, expected ':'")
+            }
+            index += 1
+            skipWhitespace()
+            if key == "events" && peek == UInt8(ascii: "[") {
+                restart()
+                notAnArray = nil
+                guard try streamArray(each) else { return nil }
+            } else {
+                let value = try parseValue()
+                if key == "events" {
+                    restart()
+                    if case .null = value { notAnArray = nil } else { notAnArray = .object(["events": value]) }
+                }
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
+            switch bytes[index] {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                leaveContainer()
+                return notAnArray.map { .other($0) } ?? .streamed
+            case let b: throw error("unexpected \(describe(b)), expected ',' or '}'")
+            }
+        }
+    }
+
+    /// An array whose elements go to `each`; false when `each` stopped.
+    private mutating func streamArray(_ each: (JSONValue, Int) -> Bool) throws(JSONError) -> Bool {
+        try enterContainer()
+        index += 1  // '['
+        skipWhitespace()
+        if peek == UInt8(ascii: "]") {
+            index += 1
+            leaveContainer()
+            return true
+        }
+        var count = 0
+        while true {
+            skipWhitespace()
+            let value = try parseValue()
+            guard each(value, count) else { return false }
+            count += 1
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input, expected ',' or ']'") }
+            switch bytes[index] {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"):
+                index += 1
+                leaveContainer()
+                return true
+            case let b: throw error("unexpected \(describe(b)), expected ',' or ']'")
+            }
+        }
+    }
+}
