@@ -42,7 +42,9 @@ struct ProtoJSONObject {
         guard case .object(let fields) = value else {
             throw ProtoJSONFieldError(path: path, message: "expected an object, found \(value.kindName)")
         }
-        let snake = fields.keys.contains { $0.utf8.contains(UInt8(ascii: "_")) }
+        let snake = fields.keys.contains { key in
+            key.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "_")) } ?? key.contains("_")
+        }
         return ProtoJSONObject(fields, path: path, snake: snake)
     }
 
