@@ -42,29 +42,10 @@ extension JSONParser {
     /// The top-level object; nil when `each` stopped.
     private mutating func streamObject(restart: () -> Void,
                                        each: (JSONValue, Int) -> Bool) throws(JSONError) -> EventsDocument? {
-        try enterContainer()
-        index += 1  // '{'
+        guard try openContainer(close: UInt8(ascii: "}")) else { return .streamed }
         var notAnArray: JSONValue?
-        skipWhitespace()
-        if peek == UInt8(ascii: "}") {
-            index += 1
-            leaveContainer()
-            return .streamed
-        }
-        while true {
-            skipWhitespace()
-            guard peek == UInt8(ascii: "\"") else {
-                throw error(index < bytes.count ? "unexpected \(describe(bytes[index])), expected a string key"
-                                                : "unexpected end of input, expected a string key")
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard peek == UInt8(ascii: ":") else {
-                throw error(index < bytes.count ? "unexpected \(describe(bytes[index])), expected ':'"
-                                                : "unexpected end of input, expected ':'")
-            }
-            index += 1
-            skipWhitespace()
+        repeat {
+            let key = try memberKey()
             if key == "events" && peek == UInt8(ascii: "[") {
                 restart()
                 notAnArray = nil
@@ -76,45 +57,19 @@ extension JSONParser {
                     if case .null = value { notAnArray = nil } else { notAnArray = .object(["events": value]) }
                 }
             }
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
-            switch bytes[index] {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                leaveContainer()
-                return notAnArray.map { .other($0) } ?? .streamed
-            case let b: throw error("unexpected \(describe(b)), expected ',' or '}'")
-            }
-        }
+        } while try !nextOrClose(UInt8(ascii: "}"))
+        return notAnArray.map { .other($0) } ?? .streamed
     }
 
     /// An array whose elements go to `each`; false when `each` stopped.
     private mutating func streamArray(_ each: (JSONValue, Int) -> Bool) throws(JSONError) -> Bool {
-        try enterContainer()
-        index += 1  // '['
-        skipWhitespace()
-        if peek == UInt8(ascii: "]") {
-            index += 1
-            leaveContainer()
-            return true
-        }
+        guard try openContainer(close: UInt8(ascii: "]")) else { return true }
         var count = 0
-        while true {
+        repeat {
             skipWhitespace()
-            let value = try parseValue()
-            guard each(value, count) else { return false }
+            guard each(try parseValue(), count) else { return false }
             count += 1
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input, expected ',' or ']'") }
-            switch bytes[index] {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"):
-                index += 1
-                leaveContainer()
-                return true
-            case let b: throw error("unexpected \(describe(b)), expected ',' or ']'")
-            }
-        }
+        } while try !nextOrClose(UInt8(ascii: "]"))
+        return true
     }
 }

@@ -4,7 +4,7 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     var index = 0
-    private(set) var depth = 0
+    private var depth = 0
     /// The members of the objects being parsed, innermost last: an object's
     /// dictionary is made once its size is known (growing it key by key
     /// rehashed every key at each growth).
@@ -41,80 +41,86 @@ struct JSONParser {
     }
 
     private mutating func parseArray() throws(JSONError) -> JSONValue {
-        try enterContainer()
-        index += 1  // '['
         var items: [JSONValue] = []
-        skipWhitespace()
-        if peek == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return .array(items)
-        }
-        while true {
+        guard try openContainer(close: UInt8(ascii: "]")) else { return .array(items) }
+        repeat {
             skipWhitespace()
             items.append(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input, expected ',' or ']'") }
-            switch bytes[index] {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"):
-                index += 1
-                depth -= 1
-                return .array(items)
-            case let b: throw error("unexpected \(describe(b)), expected ',' or ']'")
-            }
-        }
+        } while try !nextOrClose(UInt8(ascii: "]"))
+        return .array(items)
     }
 
     private mutating func parseObject() throws(JSONError) -> JSONValue {
-        try enterContainer()
-        index += 1  // '{'
-        skipWhitespace()
-        if peek == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return .object([:])
-        }
+        guard try openContainer(close: UInt8(ascii: "}")) else { return .object([:]) }
         let base = members.count
-        while true {
-            skipWhitespace()
-            guard peek == UInt8(ascii: "\"") else {
-                throw error(index < bytes.count ? "unexpected \(describe(bytes[index])), expected a string key"
-                                                : "unexpected end of input, expected a string key")
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard peek == UInt8(ascii: ":") else {
-                throw error(index < bytes.count ? "unexpected \(describe(bytes[index])), expected ':'"
-                                                : "unexpected end of input, expected ':'")
-            }
-            index += 1
-            skipWhitespace()
+        repeat {
+            let key = try memberKey()
             members.append((key, try parseValue()))
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
-            switch bytes[index] {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                depth -= 1
-                var object = [String: JSONValue](minimumCapacity: members.count - base)
-                for i in base..<members.count { object[members[i].0] = members[i].1 }  // a repeated key: the last one wins
-                members.removeLast(members.count - base)
-                return .object(object)
-            case let b: throw error("unexpected \(describe(b)), expected ',' or '}'")
-            }
-        }
+        } while try !nextOrClose(UInt8(ascii: "}"))
+        var object = [String: JSONValue](minimumCapacity: members.count - base)
+        for i in base..<members.count { object[members[i].0] = members[i].1 }  // a repeated key: the last one wins
+        members.removeLast(members.count - base)
+        return .object(object)
     }
 
-    mutating func enterContainer() throws(JSONError) {
+    /// Steps into the array or object at `index`; false when it is empty
+    /// (and already closed again).
+    mutating func openContainer(close: UInt8) throws(JSONError) -> Bool {
+        try enterContainer()
+        index += 1  // '[' or '{'
+        skipWhitespace()
+        guard peek == close else { return true }
+        index += 1
+        depth -= 1
+        return false
+    }
+
+    /// An object member's `"key":`, up to its value.
+    mutating func memberKey() throws(JSONError) -> String {
+        skipWhitespace()
+        guard peek == UInt8(ascii: "\"") else {
+            throw error(index < bytes.count ? "unexpected \(describe(bytes[index])), expected a string key"
+                                            : "unexpected end of input, expected a string key")
+        }
+        let key = try parseString()
+        skipWhitespace()
+        guard peek == UInt8(ascii: ":") else {
+            throw error(index < bytes.count ? "unexpected \(describe(bytes[index])), expected ':'"
+                                            : "unexpected end of input, expected ':'")
+        }
+        index += 1
+        skipWhitespace()
+        return key
+    }
+
+    /// After an element or member: true when `close` ends the container
+    /// (consumed), false after a ','.
+    mutating func nextOrClose(_ close: UInt8) throws(JSONError) -> Bool {
+        skipWhitespace()
+        if index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                return false
+            case close:
+                index += 1
+                depth -= 1
+                return true
+            default:
+                break
+            }
+        }
+        let expected = "expected ',' or '\(Character(Unicode.Scalar(close)))'"
+        throw error(index < bytes.count ? "unexpected \(describe(bytes[index])), \(expected)"
+                                        : "unexpected end of input, \(expected)")
+    }
+
+    private mutating func enterContainer() throws(JSONError) {
         depth += 1
         if depth > maxDepth {
             throw error("arrays and objects nested deeper than \(maxDepth) levels", kind: .depthLimit)
         }
     }
-
-    mutating func leaveContainer() { depth -= 1 }
 
     private mutating func expectLiteral(_ word: StaticString) throws(JSONError) {
         let start = index
