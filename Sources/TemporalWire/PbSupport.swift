@@ -23,22 +23,25 @@ func encodeMessage<M: PbRoot>(
     _: M.Type, _ build: (Arena, UnsafeMutablePointer<M>) -> Void
 ) throws(WireError) -> [UInt8] {
     let arena = Arena()
-    let root: UnsafeMutablePointer<M> = arena.message()
-    build(arena, root)
-    if let problem = arena.problem {
-        throw WireError(message: M.protoName, reason: problem)
+    // The message lives in the arena: keep it until packing is done.
+    return try withExtendedLifetime(arena) { () throws(WireError) -> [UInt8] in
+        let root: UnsafeMutablePointer<M> = arena.message()
+        build(arena, root)
+        if let problem = arena.problem {
+            throw WireError(message: M.protoName, reason: problem)
+        }
+        let size = M.packedSize(root)
+        if size == 0 { return [] }
+        var written = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            written = M.pack(root, buffer.baseAddress!)
+            count = size
+        }
+        guard written == size else {
+            throw WireError(message: M.protoName, reason: "packed \(written) bytes, expected \(size)")
+        }
+        return bytes
     }
-    let size = M.packedSize(root)
-    if size == 0 { return [] }
-    var written = 0
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        written = M.pack(root, buffer.baseAddress!)
-        count = size
-    }
-    guard written == size else {
-        throw WireError(message: M.protoName, reason: "packed \(written) bytes, expected \(size)")
-    }
-    return bytes
 }
 
 /// Decodes one top-level message with protobuf-c, hands the unpacked struct

@@ -313,8 +313,23 @@ final class HistoryJSONTests: XCTestCase {
         XCTAssertEqual(historyError(#""events""#)?.message, #"expected an object with "events", found string "events""#)
         XCTAssertNotNil(historyError("[\(e1)] x")?.json)
         XCTAssertNotNil(historyError(#"{"events": [\#(e1)] "#)?.json)
-        // The first bad event is reported even when the text breaks later.
+        // As for the parsed document: broken text is reported before a bad
+        // event, and a bad event counts only in the `events` that wins.
         let bad = #"{"eventId": "3", "eventType": "TimerFired", "timerFiredEventAttributes": 7}"#
-        XCTAssertEqual(historyError("[\(e1), \(bad), !!!")?.eventIndex, 1)
+        XCTAssertEqual(historyError("[\(e1), \(bad), \(e2)]")?.eventIndex, 1)
+        XCTAssertNotNil(historyError("[\(e1), \(bad), !!!")?.json)
+        XCTAssertEqual(try HistoryJSON.decode(#"{"events": [\#(bad)], "events": [\#(e2)]}"#).events.map(\.eventId), [2])
+        XCTAssertEqual(historyError(#"{"events": [\#(bad)], "events": 5}"#)?.field, "events")
+        XCTAssertEqual(historyError(#"{"events": [\#(e1)], "events": [\#(bad)]}"#)?.eventIndex, 0)
+
+        // snake_case in a nested message of a camelCase event still reads.
+        let mixed = #"[{"eventId": "1", "eventType": "WorkflowExecutionStarted", "#
+            + #""workflowExecutionStartedEventAttributes": {"workflowType": {"name": "w"}, "task_queue": {"name": "q"}}}, "#
+            + #"{"eventId": "2", "eventType": "TimerStarted", "timerStartedEventAttributes": {"timer_id": "a"}}]"#
+        let h = try HistoryJSON.decode(mixed)
+        guard case .workflowExecutionStarted(let started) = h.events[0].attributes else { return XCTFail() }
+        XCTAssertEqual(started.taskQueue, "q")
+        guard case .timerStarted(let timerId, _) = h.events[1].attributes else { return XCTFail() }
+        XCTAssertEqual(timerId, "a")
     }
 }

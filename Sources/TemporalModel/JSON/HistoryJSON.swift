@@ -19,21 +19,25 @@ public enum HistoryJSON {
     /// of events).
     ///
     /// Each event is converted as soon as its JSON is parsed (see
-    /// `JSONParser.parseEvents`), so the first bad event is reported even
-    /// when the text is also broken further on.
+    /// `JSONParser.parseEvents`); the outcome is what converting the fully
+    /// parsed document gives: broken text is reported first, and a bad
+    /// event only if its `events` member is the one that counts.
     public static func decode(_ bytes: some Collection<UInt8>) throws(HistoryJSONError) -> History {
         var events: [HistoryEvent] = []
         var failure: HistoryJSONError?
         let parse = { (buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONParser.EventsDocument, JSONError> in
             var parser = JSONParser(bytes: buffer, maxDepth: JSONValue.defaultMaxDepth)
             do throws(JSONError) {
-                return .success(try parser.parseEvents(restart: { events.removeAll() }) { value, index in
+                let restart = {
+                    events.removeAll()
+                    failure = nil
+                }
+                return .success(try parser.parseEvents(restart: restart) { value, index in
+                    guard failure == nil else { return }  // parse on: the text may still be broken
                     do throws(HistoryJSONError) {
                         events.append(try event(value, index: index))
-                        return true
                     } catch {
                         failure = error
-                        return false
                     }
                 })
             } catch {
@@ -41,11 +45,12 @@ public enum HistoryJSON {
             }
         }
         let outcome = bytes.withContiguousStorageIfAvailable(parse) ?? Array(bytes).withUnsafeBufferPointer(parse)
-        if let failure { throw failure }
         switch outcome {
         case .failure(let error): throw HistoryJSONError(message: "not valid JSON", json: error)
-        case .success(.streamed): return History(events: events)
         case .success(.other(let value)): return try decode(value)  // reports what it is instead
+        case .success(.streamed):
+            if let failure { throw failure }
+            return History(events: events)
         }
     }
 

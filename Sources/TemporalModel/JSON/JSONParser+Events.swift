@@ -5,8 +5,7 @@
 extension JSONParser {
     /// What the document turned out to be.
     enum EventsDocument {
-        /// Its events went to `each` (none when it has no `events`, or
-        /// `each` asked to stop).
+        /// Its events went to `each` (none when it has no `events`).
         case streamed
         /// Not a `History`: a top-level value other than an array or an
         /// object, or an object whose (last) `events` is not an array.
@@ -15,20 +14,19 @@ extension JSONParser {
 
     /// Parses a document that is a bare array of events or an object with
     /// an `events` array, handing each event to `each` (its value and
-    /// index); `each` returns false to stop. Other members are parsed and
-    /// dropped. A repeated `events` member replaces the earlier one, as in
-    /// a parsed object: `restart` is called before it.
+    /// index). Other members are parsed and dropped. A repeated `events`
+    /// member replaces the earlier one, as in a parsed object: `restart` is
+    /// called before it.
     mutating func parseEvents(restart: () -> Void,
-                              each: (JSONValue, Int) -> Bool) throws(JSONError) -> EventsDocument {
+                              each: (JSONValue, Int) -> Void) throws(JSONError) -> EventsDocument {
         skipWhitespace()
         let shape: EventsDocument
         switch peek {
         case UInt8(ascii: "["):
-            guard try streamArray(each) else { return .streamed }
+            try streamArray(each)
             shape = .streamed
         case UInt8(ascii: "{"):
-            guard let s = try streamObject(restart: restart, each: each) else { return .streamed }
-            shape = s
+            shape = try streamObject(restart: restart, each: each)
         default:
             return .other(try parseDocument())
         }
@@ -39,9 +37,9 @@ extension JSONParser {
         return shape
     }
 
-    /// The top-level object; nil when `each` stopped.
+    /// The top-level object.
     private mutating func streamObject(restart: () -> Void,
-                                       each: (JSONValue, Int) -> Bool) throws(JSONError) -> EventsDocument? {
+                                       each: (JSONValue, Int) -> Void) throws(JSONError) -> EventsDocument {
         guard try openContainer(close: UInt8(ascii: "}")) else { return .streamed }
         var notAnArray: JSONValue?
         repeat {
@@ -49,7 +47,7 @@ extension JSONParser {
             if key == "events" && peek == UInt8(ascii: "[") {
                 restart()
                 notAnArray = nil
-                guard try streamArray(each) else { return nil }
+                try streamArray(each)
             } else {
                 let value = try parseValue()
                 if key == "events" {
@@ -61,15 +59,14 @@ extension JSONParser {
         return notAnArray.map { .other($0) } ?? .streamed
     }
 
-    /// An array whose elements go to `each`; false when `each` stopped.
-    private mutating func streamArray(_ each: (JSONValue, Int) -> Bool) throws(JSONError) -> Bool {
-        guard try openContainer(close: UInt8(ascii: "]")) else { return true }
+    /// An array whose elements go to `each`.
+    private mutating func streamArray(_ each: (JSONValue, Int) -> Void) throws(JSONError) {
+        guard try openContainer(close: UInt8(ascii: "]")) else { return }
         var count = 0
         repeat {
             skipWhitespace()
-            guard each(try parseValue(), count) else { return false }
+            each(try parseValue(), count)
             count += 1
         } while try !nextOrClose(UInt8(ascii: "]"))
-        return true
     }
 }

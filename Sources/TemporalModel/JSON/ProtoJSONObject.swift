@@ -15,17 +15,21 @@ struct ProtoJSONObject {
     /// Where this message sits, for error messages ("" at the root).
     let path: String
     /// Whether a field missing under its lowerCamelCase name is looked up
-    /// under its snake_case one. Set for an event whose own keys have
-    /// underscores, and inherited by its nested messages: a JSON writer
-    /// uses one spelling throughout (proto3 JSON: lowerCamelCase), and
-    /// spelling the snake_case name of every absent optional field cost
-    /// an allocation each.
+    /// under its snake_case one: when this object's own keys have an
+    /// underscore, or an enclosing message's did (spelling the snake_case
+    /// name of every absent optional field cost an allocation each).
     let snake: Bool
 
     init(_ fields: [String: JSONValue], path: String, snake: Bool) {
         self.fields = fields
         self.path = path
-        self.snake = snake
+        self.snake = snake || Self.hasSnakeKeys(fields)
+    }
+
+    private static func hasSnakeKeys(_ fields: [String: JSONValue]) -> Bool {
+        fields.keys.contains { key in
+            key.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "_")) } ?? key.contains("_")
+        }
     }
 
     /// Wraps `value`, which must be a JSON object.
@@ -36,16 +40,9 @@ struct ProtoJSONObject {
         self.init(fields, path: path, snake: snake)
     }
 
-    /// Wraps a top-level message (an event), seeing from its own keys
-    /// whether it is spelled in snake_case.
+    /// Wraps a top-level message (an event).
     static func root(_ value: JSONValue, path: String) throws(ProtoJSONFieldError) -> ProtoJSONObject {
-        guard case .object(let fields) = value else {
-            throw ProtoJSONFieldError(path: path, message: "expected an object, found \(value.kindName)")
-        }
-        let snake = fields.keys.contains { key in
-            key.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "_")) } ?? key.contains("_")
-        }
-        return ProtoJSONObject(fields, path: path, snake: snake)
+        try ProtoJSONObject(value, path: path, snake: false)
     }
 
     func fieldPath(_ name: String) -> String { path.isEmpty ? name : path + "." + name }
