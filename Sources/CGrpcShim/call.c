@@ -112,8 +112,6 @@ static void mfg_call_complete(mfg_tag *tag, int success) {
 
 /* The call's metadata: the channel's own (new references to its slices)
  * followed by `md` (copied). */
-/* The call's metadata: the channel's own (new references to its slices)
- * followed by `md` (copied). */
 static int mfg_fill_metadata(mfg_call *c, const mfg_channel *ch, const mfg_metadata *md, size_t n) {
     size_t total = ch->base_md_count + n;
     if (total == 0) return MFG_OK;

@@ -87,7 +87,7 @@ public enum HistoryJSON {
     public static func event(_ value: JSONValue, index: Int = 0) throws(HistoryJSONError) -> HistoryEvent {
         var eventId: Int64?
         do throws(ProtoJSONFieldError) {
-            let e = try ProtoJSONObject.root(value, path: "")
+            let e = try ProtoJSONObject(value, path: "", snake: false)
             let id = try e.int64("eventId")
             eventId = id
             let type: Int32

@@ -40,16 +40,10 @@ struct ProtoJSONObject {
         self.init(fields, path: path, snake: snake)
     }
 
-    /// Wraps a top-level message (an event).
-    static func root(_ value: JSONValue, path: String) throws(ProtoJSONFieldError) -> ProtoJSONObject {
-        try ProtoJSONObject(value, path: path, snake: false)
-    }
-
     func fieldPath(_ name: String) -> String { path.isEmpty ? name : path + "." + name }
 
     /// The field's value; nil when absent or `null`. The snake_case
-    /// spelling is tried only when the object has such keys (most absent
-    /// fields are optional ones, and spelling it costs an allocation).
+    /// spelling is tried only under `snake` (see there).
     func raw(_ name: String) -> JSONValue? {
         var v = fields[name]
         if v == nil, snake { v = fields[Self.snakeCase(name)] }
