@@ -7,6 +7,7 @@
 #include <grpc/slice.h>
 #include <grpc/support/alloc.h>
 #include <grpc/support/time.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ struct mfg_call {
     mfg_tag tag;           /* must be first: the queue hands back &call->tag */
     atomic_int refs;       /* caller handle + pending completion */
     grpc_call *call;
+    size_t max_receive;    /* the channel's limit on a reply's size */
     void *ctx;
     mfg_done_fn done;
 
@@ -49,12 +51,19 @@ static void mfg_call_unref(mfg_call *c) {
 }
 
 /* Reads the whole (possibly compressed) response into one malloc'd buffer,
- * copying each slice once (readall would copy into a slice first). */
-static uint8_t *mfg_read_message(grpc_byte_buffer *bb, size_t *len, int *failed) {
+ * copying each slice once (readall would copy into a slice first). A reply
+ * over `max` bytes (once inflated) is not read: `*len` is its size. */
+static uint8_t *mfg_read_message(grpc_byte_buffer *bb, size_t max, size_t *len, int *failed) {
     *len = 0;
     grpc_byte_buffer_reader reader;
     if (!grpc_byte_buffer_reader_init(&reader, bb)) { *failed = 1; return NULL; }
     size_t cap = grpc_byte_buffer_length(reader.buffer_out);
+    if (cap > max) {
+        *len = cap;
+        *failed = 1;
+        grpc_byte_buffer_reader_destroy(&reader);
+        return NULL;
+    }
     uint8_t *out = malloc(cap > 0 ? cap : 1);
     if (out == NULL) { *failed = 1; grpc_byte_buffer_reader_destroy(&reader); return NULL; }
     size_t n = 0;
@@ -76,6 +85,7 @@ static void mfg_call_complete(mfg_tag *tag, int success) {
     mfg_result res;
     memset(&res, 0, sizeof res);
     uint8_t *body = NULL;
+    char too_big[80];
     if (!success) {
         /* Should not happen for a client batch with RECV_STATUS; report it. */
         res.status = GRPC_STATUS_INTERNAL;
@@ -93,10 +103,16 @@ static void mfg_call_complete(mfg_tag *tag, int success) {
         }
         if (c->recv_message != NULL) {
             int failed = 0;
-            body = mfg_read_message(c->recv_message, &res.response_len, &failed);
+            body = mfg_read_message(c->recv_message, c->max_receive, &res.response_len, &failed);
             if (failed) {
                 res.status = GRPC_STATUS_RESOURCE_EXHAUSTED;
-                res.details = "could not read response message";
+                if (res.response_len > 0) {
+                    snprintf(too_big, sizeof too_big, "received message larger than max (%zu vs. %zu)",
+                             res.response_len, c->max_receive);
+                    res.details = too_big;
+                } else {
+                    res.details = "could not read response message";
+                }
                 res.details_len = strlen(res.details);
                 res.response_len = 0;
             } else {
@@ -140,6 +156,7 @@ int mfg_call_start(mfg_channel *ch, const char *method, const uint8_t *request, 
     atomic_init(&c->refs, 1); /* the caller's; the completion's is added once started */
     c->ctx = ctx;
     c->done = done;
+    c->max_receive = ch->max_receive_bytes;
     c->status_details = grpc_empty_slice();
     grpc_metadata_array_init(&c->recv_initial_md);
     grpc_metadata_array_init(&c->recv_trailing_md);

@@ -132,15 +132,14 @@ int mfg_channel_create(const mfg_channel_options *o, mfg_channel **out) {
         return rc == MFG_OK ? MFG_E_CREDENTIALS : rc;
     }
 
-    grpc_arg args[14];
+    grpc_arg args[16];
     size_t n = 0;
     args[n++] = mfg_int_arg(GRPC_ARG_KEEPALIVE_TIME_MS, mfg_or(o->keepalive_time_ms, 30000));
     args[n++] = mfg_int_arg(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, mfg_or(o->keepalive_timeout_ms, 15000));
     args[n++] = mfg_int_arg(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
     /* Keep pinging through long polls that carry no data for a minute. */
     args[n++] = mfg_int_arg(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
-    args[n++] = mfg_int_arg(GRPC_ARG_MAX_RECEIVE_MESSAGE_LENGTH,
-                            mfg_or(o->max_receive_message_bytes, 128 * 1024 * 1024));
+    ch->max_receive_bytes = (size_t)mfg_or(o->max_receive_message_bytes, 128 * 1024 * 1024);
     /* In grpc core the minimum reconnect backoff doubles as the minimum
      * connect timeout of a subchannel. */
     args[n++] = mfg_int_arg(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, mfg_or(o->connect_timeout_ms, 20000));
@@ -152,6 +151,13 @@ int mfg_channel_create(const mfg_channel_options *o, mfg_channel **out) {
     args[n++] = mfg_int_arg(GRPC_ARG_ENABLE_RETRIES, 0);
     args[n++] = mfg_int_arg(GRPC_ARG_ENABLE_CHANNELZ, 0);
     args[n++] = mfg_int_arg(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+    /* The minimal stack drops three filters from every call: message size
+     * (the shim checks the reply's size itself, see mfg_call_complete) and
+     * message compress/decompress (requests go uncompressed; a compressed
+     * reply is still inflated by grpc_byte_buffer_reader_init). It would
+     * also turn off client-side deadlines, which stay on. */
+    args[n++] = mfg_int_arg(GRPC_ARG_MINIMAL_STACK, 1);
+    args[n++] = mfg_int_arg(GRPC_ARG_ENABLE_DEADLINE_CHECKS, 1);
     if (o->primary_user_agent != NULL)
         args[n++] = mfg_string_arg(GRPC_ARG_PRIMARY_USER_AGENT_STRING, o->primary_user_agent);
     if (o->use_tls && o->server_name_override != NULL && o->server_name_override[0] != '\0')

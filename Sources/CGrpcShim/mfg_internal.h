@@ -45,6 +45,9 @@ struct mfg_channel {
      * references (grpc_slice_ref), so it does not copy them. */
     grpc_metadata *base_md;
     size_t base_md_count;
+    /* The largest reply accepted. The channel runs gRPC's minimal filter
+     * stack, which has no message-size filter, so the shim checks it. */
+    size_t max_receive_bytes;
 };
 
 /* The channel's registration of `method`, made on first use; NULL when the

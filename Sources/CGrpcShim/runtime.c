@@ -29,6 +29,21 @@ static void mfg_quiet_log(gpr_log_func_args *args) { (void)args; }
 extern void mfg_absl_set_deadlock_detection(int mode)
     __asm__("_ZN4absl7debian329SetMutexDeadlockDetectionModeENS0_15OnDeadlockCycleE") __attribute__((weak));
 
+/* gRPC's executor threads take work a thread hands off while it is busy:
+ * a combiner (one connection's write queue) run by one thread and
+ * entered by another is finished on an executor thread when the first
+ * one's completion queue has an event waiting. Every such hand-off is a
+ * futex wake and two context switches (W2: about 6 per workflow), and
+ * the work is short (a socket write). With threading off, `Executor::Run`
+ * queues the work on the calling thread's own exec_ctx and the combiner
+ * never offloads. This is a mode gRPC itself uses (around fork). Nothing
+ * of ours blocks inside gRPC's callbacks, and the DNS lookups that would
+ * use the resolver executor go through c-ares, which does not. Weak, like
+ * the abseil setter: with another gRPC build it is NULL and the threads
+ * stay. */
+extern void mfg_grpc_set_executor_threading(_Bool on)
+    __asm__("_ZN9grpc_core8Executor15SetThreadingAllEb") __attribute__((weak));
+
 static void mfg_configure_logging(void) {
     /* GRPC_VERBOSITY / GRPC_TRACE are grpc's own switches: if the user set
      * either, keep grpc's stderr logger. Otherwise drop all grpc logging. */
@@ -65,6 +80,7 @@ void mfg_init(void) {
     if (g_refs++ == 0) {
         if (mfg_absl_set_deadlock_detection != NULL) mfg_absl_set_deadlock_detection(0);
         grpc_init();
+        if (mfg_grpc_set_executor_threading != NULL) mfg_grpc_set_executor_threading(0);
         mfg_configure_logging();
         mfg_poller *p = calloc(1, sizeof *p);
         if (p == NULL) abort();

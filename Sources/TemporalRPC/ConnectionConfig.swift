@@ -23,6 +23,9 @@ public struct ConnectionConfig: Sendable, CustomStringConvertible, CustomDebugSt
     public var keepAliveTime: Duration
     /// How long to wait for a ping ack before the connection is considered dead.
     public var keepAliveTimeout: Duration
+    /// The largest reply accepted, in bytes (after decompression); a bigger
+    /// one fails the call with `RESOURCE_EXHAUSTED`.
+    public var maxReceiveMessageBytes: Int
 
     /// One metadata entry.
     public struct Header: Sendable, Hashable {
@@ -71,7 +74,7 @@ public struct ConnectionConfig: Sendable, CustomStringConvertible, CustomDebugSt
     public init(address: String, namespace: String = "default", identity: String,
                 tls: TLSSettings = .init(), apiKey: String? = nil, headers: [Header] = [],
                 connectTimeout: Duration = .seconds(10), keepAliveTime: Duration = .seconds(30),
-                keepAliveTimeout: Duration = .seconds(15)) {
+                keepAliveTimeout: Duration = .seconds(15), maxReceiveMessageBytes: Int = 128 << 20) {
         self.address = address
         self.namespace = namespace
         self.identity = identity
@@ -81,6 +84,7 @@ public struct ConnectionConfig: Sendable, CustomStringConvertible, CustomDebugSt
         self.connectTimeout = connectTimeout
         self.keepAliveTime = keepAliveTime
         self.keepAliveTimeout = keepAliveTimeout
+        self.maxReceiveMessageBytes = maxReceiveMessageBytes
     }
 
     /// Whether the channel uses TLS after applying the defaults above.

@@ -41,7 +41,7 @@ public final class GRPCChannel: @unchecked Sendable {
                                 o.insecure_skip_verify = config.skipsServerVerification ? 1 : 0
                                 o.keepalive_time_ms = Int32(clamping: config.keepAliveTime.milliseconds)
                                 o.keepalive_timeout_ms = Int32(clamping: config.keepAliveTimeout.milliseconds)
-                                o.max_receive_message_bytes = 128 << 20
+                                o.max_receive_message_bytes = Int32(clamping: config.maxReceiveMessageBytes)
                                 o.connect_timeout_ms = Int32(clamping: config.connectTimeout.milliseconds)
                                 o.primary_user_agent = agent
                                 return base.withUnsafeEntries { entries, count in

@@ -108,6 +108,48 @@ final class GRPCChannelTests: XCTestCase {
         }
     }
 
+    func testReplyOverTheLimitIsResourceExhausted() async throws {
+        let server = try await DevServer.shared()
+        let ch = try GRPCChannel(config: ConnectionConfig(address: server.address, identity: "rpc-tests",
+                                                          maxReceiveMessageBytes: 64))
+        do {
+            _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
+                                   timeout: .seconds(10))
+            XCTFail("expected RESOURCE_EXHAUSTED")
+        } catch {
+            XCTAssertEqual(error.code, .resourceExhausted, "\(error)")
+            XCTAssertEqual(error.method, "DescribeNamespace")
+            XCTAssertTrue(error.message.contains("received message larger than max ("), error.message)
+            XCTAssertTrue(error.message.contains(" vs. 64)"), error.message)
+        }
+        // Under the limit the same call works on a channel of the same kind.
+        let roomy = try GRPCChannel(config: ConnectionConfig(address: server.address, identity: "rpc-tests",
+                                                             maxReceiveMessageBytes: 1 << 20))
+        let bytes = try await roomy.unary(method: Paths.describeNamespace,
+                                          request: RawProto.describeNamespace("default"), timeout: .seconds(10))
+        XCTAssertGreaterThan(bytes.count, 64)
+    }
+
+    /// A server that accepts the connection and never answers: the call
+    /// must end at its own deadline (the client checks deadlines itself).
+    func testSilentServerEndsAtTheDeadline() async throws {
+        let silent = try SilentListener()
+        defer { silent.close() }
+        let ch = try GRPCChannel(config: ConnectionConfig(address: "127.0.0.1:\(silent.port)", identity: "rpc-tests"))
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
+                                   timeout: .milliseconds(800))
+            XCTFail("expected DEADLINE_EXCEEDED")
+        } catch {
+            XCTAssertEqual(error.code, .deadlineExceeded, "\(error)")
+        }
+        let elapsed = clock.now - start
+        XCTAssertGreaterThanOrEqual(elapsed, .milliseconds(700))
+        XCTAssertLessThan(elapsed, .seconds(5))
+    }
+
     func testManyConcurrentCallsOnOneChannel() async throws {
         let ch = try await channel()
         try await withThrowingTaskGroup(of: Void.self) { group in
