@@ -118,7 +118,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TemporalModel"], path: "Tests/TestSupport"),
         .testTarget(name: "TemporalWireTests", dependencies: ["TemporalWire", "TemporalModel"]),
         .testTarget(name: "TemporalRPCTests", dependencies: ["TemporalRPC", "TemporalWire", "TemporalModel", "TestSupport", "CGrpcShim"]),
-        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "TemporalModel"]),
+        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "TemporalModel", "Handoff"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "TemporalModel", "TestSupport"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
         .testTarget(name: "ClientTests", dependencies: ["Client", "TemporalModel", "TemporalRPC", "Registry"]),

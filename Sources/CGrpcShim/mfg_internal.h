@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 /* Every tag put on the shared completion queue starts with this header; the
- * poller thread calls `complete` with the event's success flag.
+ * poller thread that takes it calls `complete` with the event's success flag.
  *
  * `published` is stored with release order just before the tag is handed to
  * grpc and loaded with acquire order by the poller. grpc's queue already

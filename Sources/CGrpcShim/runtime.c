@@ -1,5 +1,5 @@
 /* Library lifetime: ref-counted grpc_init, the shared completion queue and the
- * poller thread that drains it, grpc log quieting, return-code messages. */
+ * poller threads that drain it, grpc log quieting, return-code messages. */
 #define _GNU_SOURCE
 #include "mfg_internal.h"
 
@@ -10,8 +10,9 @@
 
 typedef struct mfg_poller {
     grpc_completion_queue *cq;
-    pthread_t thread;
-    int self_cleanup; /* set (under g_lock) when the poller must tear itself down */
+    pthread_t threads[MFG_POLLER_THREADS];
+    int running;      /* threads not yet out of their loop (under g_lock) */
+    int self_cleanup; /* set (under g_lock) when the last thread out tears down */
 } mfg_poller;
 
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -69,9 +70,9 @@ static void *mfg_poller_main(void *arg) {
         }
     }
     pthread_mutex_lock(&g_lock);
-    int self_cleanup = p->self_cleanup;
+    int last_out = --p->running == 0 && p->self_cleanup;
     pthread_mutex_unlock(&g_lock);
-    if (self_cleanup) mfg_poller_finish(p); /* detached: nobody joins us */
+    if (last_out) mfg_poller_finish(p); /* detached: nobody joins us */
     return NULL;
 }
 
@@ -85,7 +86,9 @@ void mfg_init(void) {
         mfg_poller *p = calloc(1, sizeof *p);
         if (p == NULL) abort();
         p->cq = grpc_completion_queue_create_for_next(NULL);
-        if (pthread_create(&p->thread, NULL, mfg_poller_main, p) != 0) abort();
+        p->running = MFG_POLLER_THREADS;
+        for (int i = 0; i < MFG_POLLER_THREADS; i++)
+            if (pthread_create(&p->threads[i], NULL, mfg_poller_main, p) != 0) abort();
         g_poller = p;
     }
     pthread_mutex_unlock(&g_lock);
@@ -102,15 +105,19 @@ void mfg_shutdown(void) {
     /* Every call holds a runtime reference until it is fully released, so no
      * operation is pending: the queue drains at once. */
     grpc_completion_queue_shutdown(p->cq);
-    if (pthread_equal(pthread_self(), p->thread)) {
-        /* Called from a completion callback: the poller cannot join itself. */
+    int on_poller = 0;
+    for (int i = 0; i < MFG_POLLER_THREADS; i++)
+        if (pthread_equal(pthread_self(), p->threads[i])) on_poller = 1;
+    if (on_poller) {
+        /* Called from a completion callback: a poller cannot join itself, so
+         * the last thread out of its loop tears down. */
         p->self_cleanup = 1;
-        pthread_detach(p->thread);
+        for (int i = 0; i < MFG_POLLER_THREADS; i++) pthread_detach(p->threads[i]);
         pthread_mutex_unlock(&g_lock);
         return;
     }
     pthread_mutex_unlock(&g_lock);
-    pthread_join(p->thread, NULL);
+    for (int i = 0; i < MFG_POLLER_THREADS; i++) pthread_join(p->threads[i], NULL);
     mfg_poller_finish(p);
 }
 

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The worker's task executor preference: a task woken inside a
 /// `HandoffZone` (a gRPC completion, a Lua executor handing back its
@@ -10,10 +13,15 @@ import Dispatch
 /// completion thread → pool → Lua executor → pool → gRPC), and each
 /// crossing is a futex wake and a context switch. Running the short Swift
 /// steps between two waits on the thread that ended the wait removes
-/// those crossings. Lua never runs on the gRPC thread: the Lua executors
-/// are still reached with an `await` that suspends.
+/// those crossings.
 ///
-/// Jobs run inline must not block the thread (`Blocking.run` asserts it).
+/// Jobs are run one after another, not nested: what the first job wakes or
+/// starts waits on the thread (`Deferred`) until that job suspends. So a
+/// job never runs inside another task's step, and when a job borrows a
+/// poller thread for Lua (`PollerLoan`), no other task is held up beneath
+/// it; the jobs still waiting go to the pool first.
+///
+/// Jobs run here must not block the thread (`Blocking.run` asserts it).
 /// Between their waits the worker's tasks decode replies (small ones only
 /// on the gRPC thread: see `GRPCChannel`), pick executors, encode, log and
 /// start calls.
@@ -27,12 +35,68 @@ public final class HandoffExecutor: TaskExecutor {
 
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        if HandoffZone.enterInline() {
-            job.runSynchronously(on: asUnownedTaskExecutor())
-            HandoffZone.leaveInline()
-            return
-        }
         let executor = asUnownedTaskExecutor()
-        DispatchQueue.global().async { job.runSynchronously(on: executor) }
+        switch HandoffZone.place() {
+        case .drainHere:
+            job.runSynchronously(on: executor)
+            let waiting = Deferred.current
+            while let next = waiting.pop() { next.runSynchronously(on: executor) }
+            HandoffZone.endDrain()
+        case .deferHere:
+            Deferred.current.push(job)
+        case .pool:
+            DispatchQueue.global().async { job.runSynchronously(on: executor) }
+        }
     }
+
+    /// Sends the jobs waiting on this thread to the pool (before the
+    /// thread is lent for a job that may run long).
+    static func releaseDeferred() {
+        let waiting = Deferred.current
+        guard waiting.count > 0 else { return }
+        let executor = shared.asUnownedTaskExecutor()
+        while let job = waiting.pop() {
+            DispatchQueue.global().async { job.runSynchronously(on: executor) }
+        }
+    }
+}
+
+/// The jobs waiting on one thread for the job it runs to suspend (FIFO).
+/// Per thread; only that thread touches it.
+final class Deferred {
+    private var jobs: [UnownedJob] = []
+    private var next = 0
+
+    var count: Int { jobs.count - next }
+
+    func push(_ job: UnownedJob) { jobs.append(job) }
+
+    func pop() -> UnownedJob? {
+        guard next < jobs.count else {
+            if next > 0 {
+                jobs.removeAll(keepingCapacity: true)
+                next = 0
+            }
+            return nil
+        }
+        let job = jobs[next]
+        next += 1
+        return job
+    }
+
+    /// This thread's queue, made on first use and released with the thread.
+    static var current: Deferred {
+        if let p = pthread_getspecific(key) { return Unmanaged<Deferred>.fromOpaque(p).takeUnretainedValue() }
+        let made = Deferred()
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
+    }
+
+    private static let key: pthread_key_t = {
+        var k = pthread_key_t()
+        precondition(pthread_key_create(&k, { p in
+            if let p { Unmanaged<Deferred>.fromOpaque(p).release() }
+        }) == 0, "pthread_key_create failed")
+        return k
+    }()
 }

@@ -58,6 +58,7 @@ public final class GRPCChannel: @unchecked Sendable {
         guard rc == Int32(MFG_OK.rawValue), let created else {
             throw RPCError.fromShim(rc: rc, method: "CreateChannel")
         }
+        PollerLoan.setPollerThreads(MFG_POLLER_THREADS)
         self.channel = created
     }
 
@@ -122,7 +123,7 @@ public final class GRPCChannel: @unchecked Sendable {
 
 /// Carries the continuation through the C callback's `void *ctx`.
 private final class CompletionBox: @unchecked Sendable {
-    // @unchecked: written once in init, read once on the poller thread.
+    // @unchecked: written once in init, read once on a poller thread.
     /// The full gRPC path; shortened only for an error.
     let path: String
     let continuation: UnsafeContinuation<Result<[UInt8], RPCError>, Never>
@@ -137,8 +138,10 @@ private final class CompletionBox: @unchecked Sendable {
 /// decoded on the pool, so one decode never holds up every other reply.
 private let handoffLimit = 64 << 10
 
-/// Runs on the shim's poller thread: copy the result out and resume (for a
-/// small reply in a `HandoffZone`: the caller's next steps may run here).
+/// Runs on one of the shim's poller threads: copy the result out and resume
+/// (for a small reply in a poller's `HandoffZone`: the caller's next steps
+/// may run here, and a Lua job they lead to may borrow the thread, see
+/// `PollerLoan`).
 private let completionCallback: mfg_done_fn = { ctx, res in
     guard let ctx, let res else { return }
     let box = Unmanaged<CompletionBox>.fromOpaque(ctx).takeRetainedValue()
@@ -147,13 +150,13 @@ private let completionCallback: mfg_done_fn = { ctx, res in
         let bytes = r.response_len > 0 && r.response != nil
             ? Array(UnsafeBufferPointer(start: r.response, count: r.response_len)) : []
         let resume = { box.continuation.resume(returning: .success(bytes)) }
-        if bytes.count <= handoffLimit { HandoffZone.resuming(resume) } else { resume() }
+        if bytes.count <= handoffLimit { HandoffZone.resuming(onPoller: true, resume) } else { resume() }
     } else {
         let details = r.details_len > 0 && r.details != nil
             ? String(decoding: UnsafeRawBufferPointer(start: r.details, count: r.details_len), as: UTF8.self)
             : ""
         let error = RPCError.fromStatus(r.status, details: details, method: RPCError.shortName(of: box.path))
-        HandoffZone.resuming { box.continuation.resume(returning: .failure(error)) }
+        HandoffZone.resuming(onPoller: true) { box.continuation.resume(returning: .failure(error)) }
     }
 }
 

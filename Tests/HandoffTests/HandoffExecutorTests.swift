@@ -105,18 +105,21 @@ final class HandoffExecutorTests: XCTestCase {
         XCTAssertFalse(HandoffZone.isActive)
     }
 
-    /// A chain of tasks each woken by the previous one inside the zone: the
-    /// first ones run inline, nested, up to the depth cap; past it the next
-    /// goes to the pool, so the stack stays bounded, and every task still
-    /// finishes.
-    func testNestingIsCappedAndEveryTaskFinishes() async {
-        let count = 40
+    /// A chain of tasks each woken by the previous one inside the zone:
+    /// all run on the resuming thread, one after another, not nested (the
+    /// stack does not grow with the chain), and every task finishes.
+    func testAChainRunsOnTheResumingThreadWithoutNesting() async {
+        let count = 200
         for attempt in 0..<10 {
             let slots = (0..<count).map { _ in Parked() }
             let seen = Seen()
+            let stack = Mutex<[Int: UInt]>([:])
             var tasks: [Task<Void, Never>] = []
             for i in 0..<count {
                 tasks.append(parkedTask(slots[i], i, seen) {
+                    var marker = 0
+                    let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+                    stack.withLock { $0[i] = address }
                     guard i + 1 < count else { return }
                     slots[i + 1].parked.wait()
                     HandoffZone.resuming { slots[i + 1].continuation!.resume() }
@@ -126,10 +129,47 @@ final class HandoffExecutorTests: XCTestCase {
             for t in tasks { await t.value }
             let ids = seen.ids.withLock { $0 }
             XCTAssertEqual(ids.count, count)
-            if (0...HandoffZone.maxDepth).contains(where: { seen.raced($0) }) && attempt < 9 { continue }
-            let inline = (0..<count).prefix { ids[$0] == first }.count
-            XCTAssertEqual(inline, HandoffZone.maxDepth,
-                           "the first \(HandoffZone.maxDepth) woken tasks run on the resuming thread, the next does not")
+            if (0..<count).contains(where: { seen.raced($0) }) && attempt < 9 { continue }
+            XCTAssertEqual((0..<count).filter { ids[$0] == first }.count, count,
+                           "every woken task ran on the resuming thread")
+            let addresses = stack.withLock { Array($0.values) }
+            XCTAssertLessThan(addresses.max()! - addresses.min()!, 16 << 10,
+                              "the tasks ran one after another, not nested")
+            return
+        }
+    }
+
+    /// Jobs waiting on a poller thread go to the pool when the thread is
+    /// lent: they do not wait for the lent job.
+    func testALoanSendsWaitingJobsAway() async {
+        PollerLoan.setPollerThreads(2)
+        for attempt in 0..<10 {
+            let first = Parked(), second = Parked()
+            let seen = Seen()
+            let ranDuringLoan = DispatchSemaphore(value: 0)
+            let t2 = parkedTask(second, 1, seen) { ranDuringLoan.signal() }
+            let t1 = parkedTask(first, 0, seen) {
+                // Wake the second task (it waits on this thread), then
+                // borrow the thread until the second has run elsewhere.
+                second.parked.wait()
+                HandoffZone.resuming { second.continuation!.resume() }
+                let waited = PollerLoan.run { () -> Bool? in
+                    ranDuringLoan.wait(timeout: .now() + 5) == .success
+                }
+                XCTAssertEqual(waited, true, "the waiting task ran while this thread was lent")
+            }
+            let resumer = await withCheckedContinuation { (done: CheckedContinuation<UInt, Never>) in
+                DispatchQueue(label: "fake-poller").async {
+                    first.parked.wait()
+                    HandoffZone.resuming(onPoller: true) { first.continuation!.resume() }
+                    done.resume(returning: threadId())
+                }
+            }
+            await t1.value
+            await t2.value
+            if seen.raced(0) && attempt < 9 { continue }
+            XCTAssertEqual(seen.ids.withLock { $0[0] }, resumer)
+            XCTAssertNotEqual(seen.ids.withLock { $0[1] }, resumer)
             return
         }
     }

@@ -4,9 +4,11 @@
  * Swift never sees grpc types. All public symbols carry the `mfg_` prefix.
  *
  * Threading model: one process-wide completion queue (create_for_next) is
- * drained by one dedicated poller pthread. Call completions run the caller's
- * `mfg_done_fn` on that thread; the callback must not block (it copies what
- * it needs and may run non-blocking work of the caller, never a long job).
+ * drained by MFG_POLLER_THREADS dedicated poller pthreads; any of them may
+ * run a completion (the caller's `mfg_done_fn`), and any of them waiting in
+ * the queue drives gRPC's I/O. A callback may keep its thread for a long
+ * job only while another poller is left waiting (the caller counts this;
+ * see Handoff's poller loans); otherwise it must not block.
  *
  * Lifetimes:
  *   - mfg_init / mfg_shutdown are reference counted. Every channel holds one
@@ -92,21 +94,24 @@ typedef struct mfg_result {
     int has_response;          /* 1 if a response message was received */
 } mfg_result;
 
+/* How many poller threads drain the completion queue. */
+enum { MFG_POLLER_THREADS = 2 };
+
 /* Completion callback. Runs exactly once per successfully started call, on
- * the shim's poller thread. `res` and everything it points to are freed when
+ * one of the shim's poller threads. `res` and everything it points to are freed when
  * the callback returns. */
 typedef void (*mfg_done_fn)(void *ctx, const mfg_result *res);
 
 /* Takes a reference on the gRPC library and the shared poller (ref-counted;
- * the first call runs grpc_init and starts the poller thread). Also makes
+ * the first call runs grpc_init and starts the poller threads). Also makes
  * grpc's own logging quiet unless GRPC_VERBOSITY or GRPC_TRACE is set in the
  * environment. */
 void mfg_init(void);
 
 /* Drops a reference taken by mfg_init. The last one shuts the completion queue
- * down, drains it, stops the poller and calls grpc_shutdown. All channels must
+ * down, drains it, stops the pollers and calls grpc_shutdown. All channels must
  * have been destroyed by then (each channel holds its own reference). Safe to
- * call from the poller thread (e.g. from a done callback). */
+ * call from a poller thread (e.g. from a done callback). */
 void mfg_shutdown(void);
 
 /* Creates a channel. On MFG_OK, *out receives a channel to be passed to
