@@ -39,7 +39,9 @@ extern void mfg_absl_set_deadlock_detection(int mode)
  * queues the work on the calling thread's own exec_ctx and the combiner
  * never offloads. This is a mode gRPC itself uses (around fork). Nothing
  * of ours blocks inside gRPC's callbacks, and the DNS lookups that would
- * use the resolver executor go through c-ares, which does not. Weak, like
+ * use the resolver executor go through c-ares (gRPC's default resolver
+ * here), which does not block; with GRPC_DNS_RESOLVER=native a lookup
+ * would run inline on the thread that needs it. Weak, like
  * the abseil setter: with another gRPC build it is NULL and the threads
  * stay. */
 extern void mfg_grpc_set_executor_threading(_Bool on)

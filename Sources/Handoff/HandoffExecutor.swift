@@ -40,7 +40,15 @@ public final class HandoffExecutor: TaskExecutor {
         case .drainHere:
             job.runSynchronously(on: executor)
             let waiting = Deferred.current
-            while let next = waiting.pop() { next.runSynchronously(on: executor) }
+            var ran = 1
+            while let next = waiting.pop() {
+                if ran < Self.maxDrain {
+                    next.runSynchronously(on: executor)
+                    ran += 1
+                } else {
+                    DispatchQueue.global().async { next.runSynchronously(on: executor) }
+                }
+            }
             HandoffZone.endDrain()
         case .deferHere:
             Deferred.current.push(job)
@@ -48,6 +56,11 @@ public final class HandoffExecutor: TaskExecutor {
             DispatchQueue.global().async { job.runSynchronously(on: executor) }
         }
     }
+
+    /// Jobs one drain runs on its thread; later ones go to the pool, so a
+    /// chain of tasks waking each other cannot keep a poller thread out of
+    /// the completion queue.
+    static let maxDrain = 64
 
     /// Sends the jobs waiting on this thread to the pool (before the
     /// thread is lent for a job that may run long).

@@ -22,12 +22,14 @@ public enum PollerLoan {
         spare.add(max(0, count - 1), ordering: .releasing)
     }
 
-    /// Runs `body` here when this thread is a poller thread in its zone and
-    /// another poller stays free; `body` runs outside the zone (it may
-    /// block; what it wakes goes to the pool). `nil`: not lent, nothing ran.
-    public static func run<T>(_ body: () -> T?) -> T? {
+    /// Runs `body` here when this thread is a poller thread in its zone,
+    /// another poller stays free, and `ready()` (asked last, with the loan
+    /// held) says the job can start now; `body` runs outside the zone (it
+    /// may block; what it wakes goes to the pool). `nil`: nothing ran.
+    public static func run<T>(when ready: () -> Bool, _ body: () -> T) -> T? {
         guard HandoffZone.isOnPoller, take() else { return nil }
         defer { spare.add(1, ordering: .releasing) }
+        guard ready() else { return nil }
         // What this thread was to run after the current job must not wait
         // for a job that may run long.
         HandoffExecutor.releaseDeferred()

@@ -40,7 +40,7 @@ public final class LuaExecutor<Context>: @unchecked Sendable {
 
     /// Runs `body` with exclusive access to the context.
     public func run<T: Sendable>(_ body: @escaping @Sendable (inout Context) -> T) async -> T {
-        if let result = PollerLoan.run({ runHere(body) }) { return result }
+        if let result = PollerLoan.run(when: claim, { runHere(body) }) { return result }
         return await withUnsafeContinuation { (continuation: UnsafeContinuation<T, Never>) in
             enqueue {
                 let result = body(&self.context)
@@ -51,17 +51,20 @@ public final class LuaExecutor<Context>: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` on this thread if the executor is idle; `nil` if not.
-    private func runHere<T>(_ body: (inout Context) -> T) -> T? {
-        let idle = state.withLock { s -> Bool in
+    /// Takes the context for a job run on this thread; false when busy.
+    private func claim() -> Bool {
+        state.withLock { s -> Bool in
             guard !s.running else { return false }
             s.running = true
             return true
         }
-        guard idle else { return nil }
+    }
+
+    /// Runs `body` on this thread (after `claim()`), then gives the context
+    /// up, or hands it to the queue when jobs came meanwhile: this thread
+    /// is a poller, lent for one job.
+    private func runHere<T>(_ body: (inout Context) -> T) -> T {
         let result = body(&context)
-        // Closures queued meanwhile run on the queue, not here: this thread
-        // is a poller, lent for one closure.
         let more = state.withLock { s -> Bool in
             if s.next < s.waiting.count { return true }
             s.running = false
@@ -70,6 +73,9 @@ public final class LuaExecutor<Context>: @unchecked Sendable {
         if more { queue.async { self.drain() } }
         return result
     }
+
+    /// Closures waiting for the context (tests).
+    var waitingCount: Int { state.withLock { $0.waiting.count - $0.next } }
 
     private func enqueue(_ job: @escaping @Sendable () -> Void) {
         let start = state.withLock { s -> Bool in

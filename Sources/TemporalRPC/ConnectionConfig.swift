@@ -24,7 +24,8 @@ public struct ConnectionConfig: Sendable, CustomStringConvertible, CustomDebugSt
     /// How long to wait for a ping ack before the connection is considered dead.
     public var keepAliveTimeout: Duration
     /// The largest reply accepted, in bytes (after decompression); a bigger
-    /// one fails the call with `RESOURCE_EXHAUSTED`.
+    /// one fails the call with `RESOURCE_EXHAUSTED`. At most `Int32.max`;
+    /// 0 or less means the default, 128 MiB.
     public var maxReceiveMessageBytes: Int
 
     /// One metadata entry.

@@ -4,7 +4,8 @@ import TemporalModel
 
 /// One `LuaState` with the workflow prelude loaded. Hosts many workflow
 /// instances, each in its own environment table. Confined to one
-/// `LuaExecutor`: never touched from two threads.
+/// `LuaExecutor`: touched by one job at a time (on the executor's queue
+/// or on a lent poller thread), never by two threads at once.
 final class WorkflowHost {
     let lua: LuaState
     private let newInstance: LuaRef

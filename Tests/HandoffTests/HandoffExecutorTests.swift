@@ -109,7 +109,7 @@ final class HandoffExecutorTests: XCTestCase {
     /// all run on the resuming thread, one after another, not nested (the
     /// stack does not grow with the chain), and every task finishes.
     func testAChainRunsOnTheResumingThreadWithoutNesting() async {
-        let count = 200
+        let count = HandoffExecutor.maxDrain
         for attempt in 0..<10 {
             let slots = (0..<count).map { _ in Parked() }
             let seen = Seen()
@@ -139,6 +139,31 @@ final class HandoffExecutorTests: XCTestCase {
         }
     }
 
+    /// Past `maxDrain` jobs, a chain goes on in the pool: the resuming
+    /// thread is not held by it for good.
+    func testALongChainLeavesTheResumingThread() async {
+        let count = HandoffExecutor.maxDrain + 20
+        for attempt in 0..<10 {
+            let slots = (0..<count).map { _ in Parked() }
+            let seen = Seen()
+            var tasks: [Task<Void, Never>] = []
+            for i in 0..<count {
+                tasks.append(parkedTask(slots[i], i, seen) {
+                    guard i + 1 < count else { return }
+                    slots[i + 1].parked.wait()
+                    HandoffZone.resuming { slots[i + 1].continuation!.resume() }
+                })
+            }
+            let first = await resume(slots[0], inZone: true)
+            for t in tasks { await t.value }
+            let ids = seen.ids.withLock { $0 }
+            if (0...HandoffExecutor.maxDrain).contains(where: { seen.raced($0) }) && attempt < 9 { continue }
+            XCTAssertEqual((0..<count).prefix { ids[$0] == first }.count, HandoffExecutor.maxDrain,
+                           "the first maxDrain tasks ran on the resuming thread, the next did not")
+            return
+        }
+    }
+
     /// Jobs waiting on a poller thread go to the pool when the thread is
     /// lent: they do not wait for the lent job.
     func testALoanSendsWaitingJobsAway() async {
@@ -147,16 +172,17 @@ final class HandoffExecutorTests: XCTestCase {
             let first = Parked(), second = Parked()
             let seen = Seen()
             let ranDuringLoan = DispatchSemaphore(value: 0)
+            let waited = Mutex<Bool?>(nil)
             let t2 = parkedTask(second, 1, seen) { ranDuringLoan.signal() }
             let t1 = parkedTask(first, 0, seen) {
                 // Wake the second task (it waits on this thread), then
                 // borrow the thread until the second has run elsewhere.
                 second.parked.wait()
                 HandoffZone.resuming { second.continuation!.resume() }
-                let waited = PollerLoan.run { () -> Bool? in
+                let result = PollerLoan.run(when: { true }) { () -> Bool in
                     ranDuringLoan.wait(timeout: .now() + 5) == .success
                 }
-                XCTAssertEqual(waited, true, "the waiting task ran while this thread was lent")
+                waited.withLock { $0 = result }
             }
             let resumer = await withCheckedContinuation { (done: CheckedContinuation<UInt, Never>) in
                 DispatchQueue(label: "fake-poller").async {
@@ -167,8 +193,9 @@ final class HandoffExecutorTests: XCTestCase {
             }
             await t1.value
             await t2.value
-            if seen.raced(0) && attempt < 9 { continue }
+            if seen.raced(0) && attempt < 9 { continue } // went on by itself: no zone, no loan
             XCTAssertEqual(seen.ids.withLock { $0[0] }, resumer)
+            XCTAssertEqual(waited.withLock { $0 }, true, "the waiting task ran while this thread was lent")
             XCTAssertNotEqual(seen.ids.withLock { $0[1] }, resumer)
             return
         }

@@ -12,9 +12,9 @@ final class PollerLoanTests: XCTestCase {
 
     func testNoLoanOutsideAPollerZone() {
         var ran = false
-        XCTAssertNil(PollerLoan.run { () -> Int? in ran = true; return 1 })
+        XCTAssertNil(PollerLoan.run(when: { true }) { () -> Int in ran = true; return 1 })
         HandoffZone.resuming {
-            XCTAssertNil(PollerLoan.run { () -> Int? in ran = true; return 1 }, "a Lua executor's zone is not a poller's")
+            XCTAssertNil(PollerLoan.run(when: { true }) { () -> Int in ran = true; return 1 }, "a Lua executor's zone is not a poller's")
         }
         XCTAssertFalse(ran)
     }
@@ -23,10 +23,10 @@ final class PollerLoanTests: XCTestCase {
         let before = PollerLoan.available
         XCTAssertEqual(before, 1)
         HandoffZone.resuming(onPoller: true) {
-            let result = PollerLoan.run { () -> Int? in
+            let result = PollerLoan.run(when: { true }) { () -> Int in
                 XCTAssertFalse(HandoffZone.isActive, "a lent thread's job may block: no zone")
                 XCTAssertEqual(PollerLoan.available, before - 1)
-                XCTAssertNil(PollerLoan.run { 2 }, "a lent thread is not lent twice")
+                XCTAssertNil(PollerLoan.run(when: { true }) { 2 }, "a lent thread is not lent twice")
                 return 1
             }
             XCTAssertEqual(result, 1)
@@ -39,12 +39,12 @@ final class PollerLoanTests: XCTestCase {
     /// drive gRPC: its loan is refused and its job is not run.
     func testTheLastUnlentPollerIsNotLent() {
         HandoffZone.resuming(onPoller: true) {
-            _ = PollerLoan.run { () -> Int? in
+            _ = PollerLoan.run(when: { true }) { () -> Int in
                 let done = DispatchSemaphore(value: 0)
                 let other = Mutex<Int?>(nil)
                 DispatchQueue(label: "second-poller").async {
                     HandoffZone.resuming(onPoller: true) {
-                        let r = PollerLoan.run { () -> Int? in 7 }
+                        let r = PollerLoan.run(when: { true }) { () -> Int in 7 }
                         other.withLock { $0 = r }
                     }
                     done.signal()
@@ -58,18 +58,21 @@ final class PollerLoanTests: XCTestCase {
         let again = Mutex<Int?>(nil)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue(label: "second-poller").async {
-            HandoffZone.resuming(onPoller: true) { again.withLock { $0 = PollerLoan.run { () -> Int? in 7 } } }
+            HandoffZone.resuming(onPoller: true) { again.withLock { $0 = PollerLoan.run(when: { true }) { () -> Int in 7 } } }
             done.signal()
         }
         done.wait()
         XCTAssertEqual(again.withLock { $0 }, 7)
     }
 
-    /// A job that declines (its executor was busy) gives the loan back too.
-    func testADeclinedJobReturnsTheLoan() {
+    /// A job that cannot start (its executor is busy) gives the loan back,
+    /// runs nothing, and leaves the jobs waiting on the thread where they are.
+    func testANotReadyJobReturnsTheLoanAndRunsNothing() {
+        var ran = false
         HandoffZone.resuming(onPoller: true) {
-            XCTAssertNil(PollerLoan.run { () -> Int? in nil })
+            XCTAssertNil(PollerLoan.run(when: { false }) { () -> Int in ran = true; return 1 })
         }
+        XCTAssertFalse(ran)
         XCTAssertEqual(PollerLoan.available, 1)
     }
 }

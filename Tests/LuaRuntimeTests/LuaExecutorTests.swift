@@ -1,6 +1,6 @@
 import Dispatch
 import Handoff
-import LuaRuntime
+@testable import LuaRuntime
 import Synchronization
 import XCTest
 #if canImport(Glibc)
@@ -87,7 +87,11 @@ final class LuaExecutorTests: XCTestCase {
             }
             started.wait()
             async let fromPollerRun = fromPoller { await executor.run { log in log.append("poller job"); return threadId() } }
-            try? await Task.sleep(for: .milliseconds(50))
+            // Release the blocker only once the poller's job is waiting.
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(10)
+            while executor.waitingCount == 0 && clock.now < deadline { try? await Task.sleep(for: .milliseconds(2)) }
+            XCTAssertEqual(executor.waitingCount, 1)
             release.signal()
             let (ranOn, poller, raced) = await fromPollerRun
             await blocker.value
