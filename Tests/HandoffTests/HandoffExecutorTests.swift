@@ -105,34 +105,44 @@ final class HandoffExecutorTests: XCTestCase {
         XCTAssertFalse(HandoffZone.isActive)
     }
 
+    /// Starts `count` parked tasks, each of which (once woken) records the
+    /// address of a local (how deep its stack is) and wakes the next inside
+    /// a zone; wakes the first from a queue thread inside a zone and waits
+    /// for all. Returns the waking thread, where each task ran, and the
+    /// stack addresses.
+    private func chain(_ count: Int) async -> (first: UInt, seen: Seen, stack: [Int: UInt]) {
+        let slots = (0..<count).map { _ in Parked() }
+        let seen = Seen()
+        let stack = Mutex<[Int: UInt]>([:])
+        var tasks: [Task<Void, Never>] = []
+        for i in 0..<count {
+            tasks.append(parkedTask(slots[i], i, seen) {
+                var marker = 0
+                let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+                stack.withLock { $0[i] = address }
+                guard i + 1 < count else { return }
+                slots[i + 1].parked.wait()
+                HandoffZone.resuming { slots[i + 1].continuation!.resume() }
+            })
+        }
+        let first = await resume(slots[0], inZone: true)
+        for t in tasks { await t.value }
+        return (first, seen, stack.withLock { $0 })
+    }
+
     /// A chain of tasks each woken by the previous one inside the zone:
     /// all run on the resuming thread, one after another, not nested (the
     /// stack does not grow with the chain), and every task finishes.
     func testAChainRunsOnTheResumingThreadWithoutNesting() async {
         let count = HandoffExecutor.maxDrain
         for attempt in 0..<10 {
-            let slots = (0..<count).map { _ in Parked() }
-            let seen = Seen()
-            let stack = Mutex<[Int: UInt]>([:])
-            var tasks: [Task<Void, Never>] = []
-            for i in 0..<count {
-                tasks.append(parkedTask(slots[i], i, seen) {
-                    var marker = 0
-                    let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-                    stack.withLock { $0[i] = address }
-                    guard i + 1 < count else { return }
-                    slots[i + 1].parked.wait()
-                    HandoffZone.resuming { slots[i + 1].continuation!.resume() }
-                })
-            }
-            let first = await resume(slots[0], inZone: true)
-            for t in tasks { await t.value }
+            let (first, seen, stack) = await chain(count)
             let ids = seen.ids.withLock { $0 }
             XCTAssertEqual(ids.count, count)
             if (0..<count).contains(where: { seen.raced($0) }) && attempt < 9 { continue }
             XCTAssertEqual((0..<count).filter { ids[$0] == first }.count, count,
                            "every woken task ran on the resuming thread")
-            let addresses = stack.withLock { Array($0.values) }
+            let addresses = Array(stack.values)
             XCTAssertLessThan(addresses.max()! - addresses.min()!, 16 << 10,
                               "the tasks ran one after another, not nested")
             return
@@ -144,19 +154,9 @@ final class HandoffExecutorTests: XCTestCase {
     func testALongChainLeavesTheResumingThread() async {
         let count = HandoffExecutor.maxDrain + 20
         for attempt in 0..<10 {
-            let slots = (0..<count).map { _ in Parked() }
-            let seen = Seen()
-            var tasks: [Task<Void, Never>] = []
-            for i in 0..<count {
-                tasks.append(parkedTask(slots[i], i, seen) {
-                    guard i + 1 < count else { return }
-                    slots[i + 1].parked.wait()
-                    HandoffZone.resuming { slots[i + 1].continuation!.resume() }
-                })
-            }
-            let first = await resume(slots[0], inZone: true)
-            for t in tasks { await t.value }
+            let (first, seen, _) = await chain(count)
             let ids = seen.ids.withLock { $0 }
+            XCTAssertEqual(ids.count, count)
             if (0...HandoffExecutor.maxDrain).contains(where: { seen.raced($0) }) && attempt < 9 { continue }
             XCTAssertEqual((0..<count).prefix { ids[$0] == first }.count, HandoffExecutor.maxDrain,
                            "the first maxDrain tasks ran on the resuming thread, the next did not")
