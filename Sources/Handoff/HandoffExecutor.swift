@@ -41,19 +41,19 @@ public final class HandoffExecutor: TaskExecutor {
             job.runSynchronously(on: executor)
             let waiting = Deferred.current
             var ran = 1
-            while let next = waiting.pop() {
+            while let next = waiting.jobs.pop() {
                 if ran < Self.maxDrain {
                     next.runSynchronously(on: executor)
                     ran += 1
                 } else {
-                    DispatchQueue.global().async { next.runSynchronously(on: executor) }
+                    Self.toPool(next, executor)
                 }
             }
             HandoffZone.endDrain()
         case .deferHere:
-            Deferred.current.push(job)
+            Deferred.current.jobs.push(job)
         case .pool:
-            DispatchQueue.global().async { job.runSynchronously(on: executor) }
+            Self.toPool(job, executor)
         }
     }
 
@@ -66,36 +66,20 @@ public final class HandoffExecutor: TaskExecutor {
     /// thread is lent for a job that may run long).
     static func releaseDeferred() {
         let waiting = Deferred.current
-        guard waiting.count > 0 else { return }
+        guard waiting.jobs.count > 0 else { return }
         let executor = shared.asUnownedTaskExecutor()
-        while let job = waiting.pop() {
-            DispatchQueue.global().async { job.runSynchronously(on: executor) }
-        }
+        while let job = waiting.jobs.pop() { toPool(job, executor) }
+    }
+
+    private static func toPool(_ job: UnownedJob, _ executor: UnownedTaskExecutor) {
+        DispatchQueue.global().async { job.runSynchronously(on: executor) }
     }
 }
 
-/// The jobs waiting on one thread for the job it runs to suspend (FIFO).
+/// The jobs waiting on one thread for the job it runs to suspend.
 /// Per thread; only that thread touches it.
 final class Deferred {
-    private var jobs: [UnownedJob] = []
-    private var next = 0
-
-    var count: Int { jobs.count - next }
-
-    func push(_ job: UnownedJob) { jobs.append(job) }
-
-    func pop() -> UnownedJob? {
-        guard next < jobs.count else {
-            if next > 0 {
-                jobs.removeAll(keepingCapacity: true)
-                next = 0
-            }
-            return nil
-        }
-        let job = jobs[next]
-        next += 1
-        return job
-    }
+    var jobs = FIFO<UnownedJob>()
 
     /// This thread's queue, made on first use and released with the thread.
     static var current: Deferred {

@@ -26,8 +26,7 @@ public final class LuaExecutor<Context>: @unchecked Sendable {
         /// A closure owns the context (running, or about to on the queue).
         var running = false
         /// Closures waiting for the context, oldest first.
-        var waiting: [@Sendable () -> Void] = []
-        var next = 0
+        var waiting = FIFO<@Sendable () -> Void>()
     }
 
     /// - Parameters:
@@ -66,7 +65,7 @@ public final class LuaExecutor<Context>: @unchecked Sendable {
     private func runHere<T>(_ body: (inout Context) -> T) -> T {
         let result = body(&context)
         let more = state.withLock { s -> Bool in
-            if s.next < s.waiting.count { return true }
+            if s.waiting.count > 0 { return true }
             s.running = false
             return false
         }
@@ -75,11 +74,11 @@ public final class LuaExecutor<Context>: @unchecked Sendable {
     }
 
     /// Closures waiting for the context (tests).
-    var waitingCount: Int { state.withLock { $0.waiting.count - $0.next } }
+    var waitingCount: Int { state.withLock { $0.waiting.count } }
 
     private func enqueue(_ job: @escaping @Sendable () -> Void) {
         let start = state.withLock { s -> Bool in
-            s.waiting.append(job)
+            s.waiting.push(job)
             guard !s.running else { return false }
             s.running = true
             return true
@@ -90,15 +89,10 @@ public final class LuaExecutor<Context>: @unchecked Sendable {
     /// Runs waiting closures until none is left, then gives the context up.
     private func drain() {
         while let job = state.withLock({ s -> (@Sendable () -> Void)? in
-            guard s.next < s.waiting.count else {
-                s.waiting.removeAll(keepingCapacity: true)
-                s.next = 0
+            guard let job = s.waiting.pop() else {
                 s.running = false
                 return nil
             }
-            let job = s.waiting[s.next]
-            s.waiting[s.next] = {}
-            s.next += 1
             return job
         }) {
             job()
