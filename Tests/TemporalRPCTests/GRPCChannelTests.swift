@@ -9,6 +9,20 @@ final class GRPCChannelTests: XCTestCase {
         return try GRPCChannel(config: ConnectionConfig(address: server.address, identity: "rpc-tests"))
     }
 
+    /// The error of a DescribeNamespace call on `ch` that must fail (a
+    /// test failure, and nil, when it succeeds).
+    private func describeError(_ ch: GRPCChannel, _ namespace: String = "default", timeout: Duration,
+                               file: StaticString = #filePath, line: UInt = #line) async -> RPCError? {
+        do {
+            _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace(namespace),
+                                   timeout: timeout)
+            XCTFail("expected the call to fail", file: file, line: line)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     func testDescribeDefaultNamespace() async throws {
         let ch = try await channel()
         let bytes = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
@@ -19,15 +33,10 @@ final class GRPCChannelTests: XCTestCase {
 
     func testDescribeMissingNamespaceIsNotFound() async throws {
         let ch = try await channel()
-        do {
-            _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("nope"),
-                                   timeout: .seconds(10))
-            XCTFail("expected NOT_FOUND")
-        } catch {
-            XCTAssertEqual(error.code, .notFound)
-            XCTAssertEqual(error.method, "DescribeNamespace")
-            XCTAssertTrue(error.message.contains("nope"), error.message)
-        }
+        let error = await describeError(ch, "nope", timeout: .seconds(10))
+        XCTAssertEqual(error?.code, .notFound)
+        XCTAssertEqual(error?.method, "DescribeNamespace")
+        XCTAssertTrue(error?.message.contains("nope") == true, "\(String(describing: error))")
     }
 
     func testEmptyPollReturnsEmptyMessage() async throws {
@@ -99,29 +108,20 @@ final class GRPCChannelTests: XCTestCase {
 
     func testUnreachableAddressIsUnavailable() async throws {
         let ch = try GRPCChannel(config: ConnectionConfig(address: "127.0.0.1:1", identity: "rpc-tests"))
-        do {
-            _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
-                                   timeout: .seconds(5))
-            XCTFail("expected UNAVAILABLE")
-        } catch {
-            XCTAssertEqual(error.code, .unavailable, "\(error)")
-        }
+        let error = await describeError(ch, timeout: .seconds(5))
+        XCTAssertEqual(error?.code, .unavailable, "\(String(describing: error))")
     }
 
     func testReplyOverTheLimitIsResourceExhausted() async throws {
         let server = try await DevServer.shared()
         let ch = try GRPCChannel(config: ConnectionConfig(address: server.address, identity: "rpc-tests",
                                                           maxReceiveMessageBytes: 64))
-        do {
-            _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
-                                   timeout: .seconds(10))
-            XCTFail("expected RESOURCE_EXHAUSTED")
-        } catch {
-            XCTAssertEqual(error.code, .resourceExhausted, "\(error)")
-            XCTAssertEqual(error.method, "DescribeNamespace")
-            XCTAssertTrue(error.message.contains("received message larger than max ("), error.message)
-            XCTAssertTrue(error.message.contains(" vs. 64)"), error.message)
-        }
+        let error = await describeError(ch, timeout: .seconds(10))
+        XCTAssertEqual(error?.code, .resourceExhausted, "\(String(describing: error))")
+        XCTAssertEqual(error?.method, "DescribeNamespace")
+        let message = error?.message ?? ""
+        XCTAssertTrue(message.contains("received message larger than max ("), message)
+        XCTAssertTrue(message.contains(" vs. 64)"), message)
         // Under the limit the same call works on a channel of the same kind.
         let roomy = try GRPCChannel(config: ConnectionConfig(address: server.address, identity: "rpc-tests",
                                                              maxReceiveMessageBytes: 1 << 20))
@@ -138,13 +138,8 @@ final class GRPCChannelTests: XCTestCase {
         let ch = try GRPCChannel(config: ConnectionConfig(address: "127.0.0.1:\(silent.port)", identity: "rpc-tests"))
         let clock = ContinuousClock()
         let start = clock.now
-        do {
-            _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
-                                   timeout: .milliseconds(800))
-            XCTFail("expected DEADLINE_EXCEEDED")
-        } catch {
-            XCTAssertEqual(error.code, .deadlineExceeded, "\(error)")
-        }
+        let error = await describeError(ch, timeout: .milliseconds(800))
+        XCTAssertEqual(error?.code, .deadlineExceeded, "\(String(describing: error))")
         let elapsed = clock.now - start
         XCTAssertGreaterThanOrEqual(elapsed, .milliseconds(700))
         XCTAssertLessThan(elapsed, .seconds(5))
