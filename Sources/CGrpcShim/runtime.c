@@ -62,6 +62,7 @@ static void mfg_poller_finish(mfg_poller *p) {
 
 static void *mfg_poller_main(void *arg) {
     mfg_poller *p = arg;
+    pthread_setname_np(pthread_self(), "mfg-poller"); /* visible in top -H, ps -L */
     for (;;) {
         grpc_event ev = grpc_completion_queue_next(p->cq, gpr_inf_future(GPR_CLOCK_REALTIME), NULL);
         if (ev.type == GRPC_QUEUE_SHUTDOWN) break;
