@@ -1,3 +1,4 @@
+import Foundation
 import TemporalRPC
 import TestSupport
 import XCTest
@@ -143,6 +144,22 @@ final class GRPCChannelTests: XCTestCase {
         let elapsed = clock.now - start
         XCTAssertGreaterThanOrEqual(elapsed, .milliseconds(700))
         XCTAssertLessThan(elapsed, .seconds(5))
+    }
+
+    /// The shim's poller threads carry a name an operator can find in
+    /// `top -H` or `ps -L` (unnamed, they would inherit whatever thread
+    /// first started a call, a cooperative-pool thread here).
+    func testPollerThreadsAreNamed() async throws {
+        let ch = try await channel()
+        _ = try await ch.unary(method: Paths.describeNamespace, request: RawProto.describeNamespace("default"),
+                               timeout: .seconds(10))
+        let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").compactMap { tid in
+            try? String(contentsOfFile: "/proc/self/task/\(tid)/comm", encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        // Two pollers (MFG_POLLER_THREADS) while a channel is alive.
+        XCTAssertGreaterThanOrEqual(names.filter { $0 == "mfg-poller" }.count, 2, "\(names)")
+        withExtendedLifetime(ch) {}
     }
 
     func testManyConcurrentCallsOnOneChannel() async throws {
