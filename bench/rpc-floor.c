@@ -12,7 +12,8 @@
  *     encoding and usually writing it to the socket), and
  *   - `poller_us`: every other thread (the shim's pollers, which read the
  *     replies and the server's pings and run the completions, and gRPC's
- *     timer and event-engine threads),
+ *     timer and event-engine threads): the process's CPU time less the
+ *     main thread's,
  * and their sum. The main thread's own waits between calls are left out:
  * in the daemon the next call is started by the thread that handled a
  * reply, which is awake anyway.
@@ -24,7 +25,6 @@
 #define _GNU_SOURCE
 #include "CGrpcShim.h"
 
-#include <dirent.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,34 +51,6 @@ static double clock_s(clockid_t clock) {
 
 static double now_s(void) { return clock_s(CLOCK_MONOTONIC); }
 
-/* utime + stime in clock ticks of every thread of this process except the
- * main one. */
-static long worker_ticks(void) {
-    DIR *d = opendir("/proc/self/task");
-    if (d == NULL) return -1;
-    long total = 0;
-    pid_t self = getpid();
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.' || atol(e->d_name) == self) continue;
-        char path[64], buf[1024];
-        snprintf(path, sizeof path, "/proc/self/task/%s/stat", e->d_name);
-        FILE *f = fopen(path, "r");
-        if (f == NULL) continue;
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[n] = 0;
-        char *p = strrchr(buf, ')'); /* fields after the command name */
-        if (p == NULL) continue;
-        long utime = 0, stime = 0;
-        /* ") state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime" */
-        if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %ld %ld", &utime, &stime) == 2)
-            total += utime + stime;
-    }
-    closedir(d);
-    return total;
-}
-
 int main(int argc, char **argv) {
     if (argc != 4) {
         fprintf(stderr, "usage: rpc-floor HOST:PORT RATE SECONDS\n");
@@ -104,18 +76,22 @@ int main(int argc, char **argv) {
         return 1;
     }
     /* Connect and warm up outside the measurement. */
+    long warm = 0;
     for (int i = 0; i < 50; i++) {
         mfg_call *c = NULL;
-        if (mfg_call_start(ch, kMethod, NULL, 0, NULL, 0, 10000, NULL, on_done, &c) == MFG_OK) mfg_call_release(c);
+        if (mfg_call_start(ch, kMethod, NULL, 0, NULL, 0, 10000, NULL, on_done, &c) == MFG_OK) {
+            mfg_call_release(c);
+            warm++;
+        }
         usleep(2000);
     }
-    while (atomic_load(&g_finished) < 50) usleep(1000);
+    while (atomic_load(&g_finished) < warm) usleep(1000);
     atomic_store(&g_finished, 0);
     atomic_store(&g_failed, 0);
 
     long calls = (long)(rate * seconds);
     double start_cpu = 0;
-    long t0 = worker_ticks();
+    double process0 = clock_s(CLOCK_PROCESS_CPUTIME_ID), main0 = clock_s(CLOCK_THREAD_CPUTIME_ID);
     double start = now_s();
     for (long i = 0; i < calls; i++) {
         double wait = start + (double)i / rate - now_s();
@@ -135,8 +111,8 @@ int main(int argc, char **argv) {
     }
     while (atomic_load(&g_finished) < calls) usleep(500);
     double elapsed = now_s() - start;
-    long t1 = worker_ticks();
-    double poller_us = 1e6 * (double)(t1 - t0) / (double)sysconf(_SC_CLK_TCK) / (double)calls;
+    double others = (clock_s(CLOCK_PROCESS_CPUTIME_ID) - process0) - (clock_s(CLOCK_THREAD_CPUTIME_ID) - main0);
+    double poller_us = 1e6 * others / (double)calls;
     double start_us = 1e6 * start_cpu / (double)calls;
     printf("{\"rate\": %d, \"calls\": %ld, \"failed\": %ld, \"seconds\": %.2f, \"start_us\": %.1f, "
            "\"poller_us\": %.1f, \"cpu_us_per_call\": %.1f}\n",
