@@ -68,12 +68,18 @@ async def run(args) -> int:
     for i, label in enumerate(order):
         c, x, _ = await measured(label, *sides[label], args, f"run{i}", 1000 * (i + 1))
         results[label].append((c, x))
+    med = {k: (statistics.median(c for c, _ in v), statistics.median(x for _, x in v)) for k, v in results.items()}
+    return finish(sides, f"median cpu ms/wf: A {med['A'][0]:.2f}, B {med['B'][0]:.2f}, "
+                  f"B/A {med['B'][0] / med['A'][0]:.3f}; "
+                  f"context switches/wf: A {med['A'][1]:.0f}, B {med['B'][1]:.0f}")
+
+
+def finish(sides, summary: str) -> int:
+    """Stops both workers, prints the summary and the first errors; the exit code."""
     errors = sides["A"][0].errors + sides["B"][0].errors
     for _, w in sides.values():
         w.stop()
-    med = {k: (statistics.median(c for c, _ in v), statistics.median(x for _, x in v)) for k, v in results.items()}
-    print(f"median cpu ms/wf: A {med['A'][0]:.2f}, B {med['B'][0]:.2f}, B/A {med['B'][0] / med['A'][0]:.3f}; "
-          f"context switches/wf: A {med['A'][1]:.0f}, B {med['B'][1]:.0f}; errors {len(errors)}")
+    print(f"{summary}; errors {len(errors)}")
     for e in errors[:5]:
         print(f"  {e}")
     return 1 if errors else 0
@@ -103,15 +109,9 @@ async def together(args, sides) -> int:
         cpu["B"].append(cb)
         ratios.append(cb / ca if ca > 0 else float("nan"))
         print(f"round {r + 1}: B/A {ratios[-1]:.3f} (load {driver.loadavg()})", flush=True)
-    errors = sides["A"][0].errors + sides["B"][0].errors
-    for _, w in sides.values():
-        w.stop()
-    print(f"together: median cpu ms/wf A {statistics.median(cpu['A']):.2f}, B {statistics.median(cpu['B']):.2f}; "
-          f"per-round B/A {' '.join(f'{x:.3f}' for x in ratios)}; median B/A {statistics.median(ratios):.3f}; "
-          f"errors {len(errors)}")
-    for e in errors[:5]:
-        print(f"  {e}")
-    return 1 if errors else 0
+    return finish(sides, f"together: median cpu ms/wf A {statistics.median(cpu['A']):.2f}, "
+                  f"B {statistics.median(cpu['B']):.2f}; per-round B/A {' '.join(f'{x:.3f}' for x in ratios)}; "
+                  f"median B/A {statistics.median(ratios):.3f}")
 
 
 def main() -> int:

@@ -41,14 +41,11 @@ public final class HandoffExecutor: TaskExecutor {
             job.runSynchronously(on: executor)
             let waiting = Deferred.current
             var ran = 1
-            while let next = waiting.jobs.pop() {
-                if ran < Self.maxDrain {
-                    next.runSynchronously(on: executor)
-                    ran += 1
-                } else {
-                    Self.toPool(next, executor)
-                }
+            while ran < Self.maxDrain, let next = waiting.jobs.pop() {
+                next.runSynchronously(on: executor)
+                ran += 1
             }
+            Self.sendAway(waiting) // past the cap
             HandoffZone.endDrain()
         case .deferHere:
             Deferred.current.jobs.push(job)
@@ -64,8 +61,9 @@ public final class HandoffExecutor: TaskExecutor {
 
     /// Sends the jobs waiting on this thread to the pool (before the
     /// thread is lent for a job that may run long).
-    static func releaseDeferred() {
-        let waiting = Deferred.current
+    static func releaseDeferred() { sendAway(Deferred.current) }
+
+    private static func sendAway(_ waiting: Deferred) {
         guard waiting.jobs.count > 0 else { return }
         let executor = shared.asUnownedTaskExecutor()
         while let job = waiting.jobs.pop() { toPool(job, executor) }
